@@ -1,0 +1,391 @@
+"""Clause-level readings shared by the criteria: behaviours, outcomes, worry frames.
+
+A *behaviour* is a clause whose verb names something a person does that someone else could
+see or hear, with context (to whom, with what, where, when, how often). An *outcome* is a
+future or modal clause about what could happen to someone. A *worry frame* is the
+"X is worried / fears / has concerns" construction and who, if anyone, holds it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from drafting.analysis import Analysis
+from drafting.report import Span
+from drafting.syntax import (
+    COLLECTIVE,
+    PROFESSIONAL,
+    agent_of,
+    clause_verbs,
+    conjuncts,
+    is_modal_future,
+    is_negated,
+    is_passive,
+    phrase_span,
+    subjects,
+    tok_span,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+# Verbs that name a state, a judgement, a service or a feeling rather than an act.
+NON_BEHAVIOUR = {
+    "be", "have", "worry", "fear", "concern", "think", "believe", "know", "report",
+    "raise", "share", "express", "seem", "appear", "present", "engage", "attend", "comply",
+    "cooperate", "co-operate", "struggle", "cope", "manage", "experience", "suffer", "impact",
+    "affect", "expose", "neglect", "misuse", "need", "want", "lack", "become", "remain",
+    "show", "display", "demonstrate", "exhibit", "evidence", "involve", "relate", "include",
+    "understand", "accept", "deny", "minimise", "minimize", "prioritise", "prioritize",
+    "meet", "provide", "ensure", "protect", "support", "improve", "happen", "occur", "mean",
+    "risk", "place", "feel", "hope", "wish", "like", "love", "seem", "worsen",
+    "continue", "develop", "increase", "decrease", "reduce", "escalate", "deteriorate",
+    "fail", "disengage", "address", "complete", "undertake", "participate",
+    "access", "receive", "maintain", "sustain", "identify", "assess",
+    "recognise", "recognize", "acknowledge", "harm", "abuse", "endanger", "jeopardise",
+    "compromise", "undermine", "lead", "result", "cause", "contribute",
+    "try", "start", "begin", "seek", "require", "expect", "agree", "plan", "decide",
+    "choose", "intend", "will", "would", "could", "may", "might", "can", "must", "shall",
+    "should", "deal", "handle", "exist", "see", "notice", "monitor", "observe", "witness",
+    "hear", "inform", "describe", "disclose", "suggest", "indicate", "consider", "allege",
+    "state", "explain", "learn", "display", "parent", "behave", "act", "function",
+    "interact", "relate", "respond", "react", "benefit", "thrive", "flourish", "grow",
+    "progress", "achieve", "settle", "adjust", "follow", "work",
+}
+# Verbs whose object or complement must be concrete for the clause to be specific.
+VAGUE_STATES = {"safe", "well", "happy", "healthy", "clean", "calm", "stable", "settled",
+                "secure", "okay", "ok", "fine", "appropriate", "good", "better", "positive",
+                "tidy", "nice", "loved", "cared", "supported", "protected", "appropriately"}
+# Acts that are observable in themselves but need context to be specific ("Mum drinks").
+GENERIC = {
+    "drink", "use", "take", "smoke", "gamble", "argue", "fight", "drug", "party", "shout",
+    "row", "inject", "sniff", "self-harm", "swear", "cry", "sleep",
+}
+# Objects that are categories, not things ("meet her needs", "provide care").
+ABSTRACT_OBJECTS = {
+    "need", "needs", "care", "supervision", "boundary", "boundaries", "issue", "issues",
+    "problem", "problems", "concern", "concerns", "behaviour", "behavior", "lifestyle",
+    "relationship", "parenting", "wellbeing", "well-being", "safety", "risk", "harm",
+    "neglect", "abuse", "substance", "substances", "difficulty", "difficulties", "way",
+    "ways", "thing", "things", "choice", "choices", "decision", "decisions", "capacity",
+    "environment", "situation", "situations", "stuff", "violence", "conflict", "incident",
+    "incidents", "support", "service", "services", "change", "changes", "progress",
+    "standard", "standards", "routine", "routines", "responsibility", "role", "life",
+    "health", "time", "condition", "conditions", "level", "levels", "home",
+}
+CONTEXT_DEPS = {
+    "dobj", "prep", "advcl", "npadvmod", "prt", "dative", "xcomp", "ccomp", "acomp",
+    "oprd", "advmod", "agent", "pobj", "attr",
+}
+WEAK_ADVERBS = {"also", "just", "then", "still", "now", "so", "too", "really", "very",
+                "even", "already", "probably", "possibly", "not", "n't", "never", "again",
+                "sometimes", "generally", "usually", "often", "always", "frequently",
+                "regularly", "occasionally", "repeatedly", "constantly", "continually",
+                "recently", "previously", "historically", "currently", "consistently",
+                "appropriately", "inappropriately", "excessively", "heavily", "properly",
+                "adequately", "effectively", "positively", "negatively", "safely"}
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    verb: Token
+    actor: Token | None
+    span: Span
+    specific: bool
+    reason: str
+
+
+def _context(verb: Token) -> list[Token]:
+    out = []
+    for c in verb.children:
+        if c.dep_ not in CONTEXT_DEPS:
+            continue
+        if c.dep_ == "advmod" and c.lower_ in WEAK_ADVERBS:
+            continue
+        if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in ABSTRACT_OBJECTS and not any(
+            gc.dep_ in ("prep", "relcl", "acl", "nummod") for gc in c.children
+        ):
+            continue
+        if c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lemma_.lower() in VAGUE_STATES:
+            continue
+        if c.dep_ == "dobj" and any(
+            gc.dep_ in ("acomp", "oprd", "amod", "ccomp") and gc.lower_ in VAGUE_STATES
+            for gc in c.children
+        ) and verb.lemma_.lower() in ("keep", "make", "get"):
+            continue
+        out.append(c)
+    return out
+
+
+def _is_behaviour_verb(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or lemma in NON_BEHAVIOUR:
+        return False
+    return True
+
+
+def behaviours(a: Analysis, *, exclude: set[int] | None = None,
+               allow_passive: bool = True) -> Iterator[Behaviour]:
+    """Clauses that name an act, each marked specific or not with the reason."""
+    exclude = exclude or set()
+    for verb in clause_verbs(a.doc):
+        if verb.i in exclude or not _is_behaviour_verb(verb):
+            continue
+        start, end = verb.idx, verb.idx + len(verb.text)
+        if a.overlaps(start, end, "behavioural_specificity"):
+            continue  # the verb is part of a label ("failed to engage")
+        subj = subjects(verb)
+        actor = next((s for s in subj if a.people.is_person(s) or s.pos_ == "PROPN"), None)
+        passive = is_passive(verb)
+        if passive:
+            agents = agent_of(verb)
+            actor = agents[0] if agents else None
+            if actor is None and not allow_passive:
+                continue
+        elif actor is None:
+            if subj and all(s.lower_ in ("it", "this", "that", "there", "which") for s in subj):
+                continue
+            if not subj:
+                continue
+            # inanimate subject ("the home smells") is not a person's act
+            if not any(a.people.is_person(s) for s in subj):
+                continue
+        ctx = _context(verb)
+        lemma = verb.lemma_.lower()
+        if lemma in GENERIC:
+            ctx = [c for c in ctx if c.dep_ not in ("dobj", "attr")]
+        span = tok_span(a.doc, min(verb.i, *(s.i for s in subj)) if subj else verb.i,
+                        max([verb.i] + [c.right_edge.i for c in ctx]) if ctx else verb.i)
+        if len(span.text) > 200:
+            span = tok_span(a.doc, verb.i, verb.i)
+        specific = bool(ctx)
+        yield Behaviour(verb, actor, span, specific,
+                        "" if specific else f"“{verb.text}” says what, but not when, where, "
+                        "how often or to whom")
+
+
+# --- outcomes -------------------------------------------------------------------------
+
+VAGUE_OUTCOME_VERBS = {
+    "impact", "affect", "harm", "risk", "suffer", "experience", "endanger", "jeopardise",
+    "compromise", "undermine", "influence", "deteriorate", "worsen", "continue", "be",
+    "have", "develop", "struggle", "come", "become", "remain", "place", "put", "leave",
+    "face", "expose", "damage", "lead", "result", "cause", "mean", "happen", "occur",
+    "get", "go", "end", "grow", "feel", "do",
+}
+VAGUE_OUTCOME_WORDS = {
+    "harm", "risk", "outcome", "outcomes", "wellbeing", "well-being", "development",
+    "impact", "consequence", "consequences", "danger", "unsafe", "affected", "impacted",
+    "harmed", "negative", "negatively", "significant", "emotional", "emotionally",
+    "physical", "psychological", "detrimental", "adverse", "adversely", "effect",
+    "effects", "vulnerable", "safe", "safety", "issues", "problems", "difficulties",
+    "needs", "abuse", "neglect", "trauma", "traumatised", "damaged", "damage", "way",
+    "situation", "at", "exploitation", "exploited", "mental", "health",
+}
+CONCRETE_COMPLEMENTS = {
+    "hurt", "injured", "killed", "dead", "die", "burned", "burnt", "scalded", "hungry",
+    "scared", "frightened", "afraid", "ill", "sick", "poorly", "cold", "lonely", "sad",
+    "alone", "missing", "lost", "bruised", "cut", "beaten", "hit", "raped", "stabbed",
+    "drowned", "poisoned", "unloved", "worthless", "stupid", "anxious", "worried",
+    "confused", "upset", "ashamed", "dehydrated", "malnourished", "underweight", "tired",
+    "behind", "unwell", "blamed", "trapped", "groomed", "abused", "assaulted", "taken",
+    "arrested", "excluded", "bullied", "homeless", "pregnant", "addicted", "unconscious",
+    "seriously", "badly", "overdose", "fits", "seizure", "seizures", "fracture",
+    "fractures", "bones", "teeth", "infection", "infections",
+}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    verb: Token
+    who: Token | None
+    span: Span
+    concrete: bool
+    for_child: bool
+    reason: str
+
+
+def _outcome_words(verb: Token) -> list[str]:
+    words = [verb.lemma_.lower(), verb.lower_]
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr", "dobj", "oprd", "prep", "xcomp", "advmod", "prt",
+                      "npadvmod", "ccomp", "conj"):
+            words.extend(t.lower_ for t in c.subtree)
+    return words
+
+
+def _is_concrete_outcome(a: Analysis, verb: Token) -> tuple[bool, str]:
+    lemma = verb.lemma_.lower()
+    words = _outcome_words(verb)
+    start, end = verb.idx, verb.right_edge.idx + len(verb.right_edge.text)
+    if any(w in CONCRETE_COMPLEMENTS for w in words):
+        return True, ""
+    if a.overlaps(start, end, "consequences"):
+        return False, "stock risk or impact wording names no concrete harm"
+    if lemma not in VAGUE_OUTCOME_VERBS:
+        return True, ""
+    content = [w for w in words[2:] if w.isalpha() and w not in VAGUE_OUTCOME_WORDS]
+    meaningful = [w for w in content if w not in {
+        "to", "of", "in", "on", "the", "a", "an", "her", "his", "their", "and", "or",
+        "be", "by", "with", "for", "from", "into", "more", "very", "further", "any",
+        "some", "long", "term", "longer", "short", "serious", "seriously", "likely",
+    }]
+    if len(meaningful) >= 2:
+        return True, ""
+    return False, f"“{verb.text}” does not say what would actually happen"
+
+
+def outcomes(a: Analysis) -> Iterator[Outcome]:
+    """Future or modal clauses, with who they fall on and whether they are concrete."""
+    people = a.people
+    for verb in clause_verbs(a.doc):
+        if not is_modal_future(verb):
+            continue
+        if is_negated(verb) and verb.lemma_ not in ("sleep", "eat", "go", "get", "have"):
+            continue
+        subj = subjects(verb)
+        who = None
+        for s in subj:
+            if people.is_child(s):
+                who = s
+                break
+        if who is None:
+            # the child as object or owner: "Dad could hurt Amy", "Amy's teeth could rot"
+            for t in verb.subtree:
+                if t.i == verb.i:
+                    continue
+                if t.dep_ in ("dobj", "poss", "pobj", "nsubjpass", "dative") and people.is_child(t):
+                    if t.head.i == verb.i or t.head.head.i == verb.i or t.dep_ == "poss":
+                        who = t
+                        break
+        if who is None:
+            for s in subj:
+                if s.dep_ in ("nsubj", "nsubjpass"):
+                    for p in s.children:
+                        if p.dep_ == "poss" and people.is_child(p):
+                            who = p
+        concrete, why = _is_concrete_outcome(a, verb)
+        first = min([verb.i] + [s.left_edge.i for s in subj if s.i < verb.i])
+        span = tok_span(a.doc, first, verb.right_edge.i)
+        if len(span.text) > 200:
+            span = tok_span(a.doc, first, verb.i)
+        yield Outcome(verb, who, span, concrete, who is not None, why)
+
+
+# --- worry frames ---------------------------------------------------------------------
+
+WORRY_ADJ = {"worried", "concerned", "scared", "afraid", "frightened", "anxious", "fearful",
+             "uneasy", "alarmed", "troubled", "nervous", "terrified", "petrified",
+             "apprehensive", "distressed"}
+WORRY_VERB = {"worry", "fear", "concern", "dread"}
+WORRY_NOUN = {"worry", "concern", "fear", "worries", "concerns", "fears", "anxiety",
+              "anxieties"}
+HOLDING_VERBS = {"have", "share", "raise", "express", "hold", "voice", "report", "flag",
+                 "identify", "highlight", "note", "record", "bring", "pass", "log", "make"}
+
+
+@dataclass(frozen=True)
+class WorryFrame:
+    trigger: Token
+    holders: tuple[Token, ...]
+    status: str  # "named", "collective", "agentless", "none"
+    span: Span
+
+
+def _holder_status(a: Analysis, holders: list[Token]) -> str:
+    if not holders:
+        return "agentless"
+    for h in holders:
+        low = h.lower_
+        if low in ("i", "me", "my"):
+            return "named"
+        if low in COLLECTIVE or h.lemma_.lower() in COLLECTIVE:
+            # "the professionals involved", "we": a reviewer asks who
+            if low == "they" and a.people.resolve(h).role in ("adult", "professional", "child"):
+                return "named"
+            continue
+        if h.pos_ == "PRON":
+            m = a.people.resolve(h)
+            if low in ("he", "she", "him", "her") or m.role not in ("unknown", ""):
+                return "named"
+            continue
+        if h.pos_ in ("PROPN", "NOUN") or h.ent_type_ in ("PERSON", "ORG"):
+            # a role or agency noun, or a name; generic heads fail
+            lemma = h.lemma_.lower()
+            if lemma in ("people", "professional", "agency", "service", "practitioner",
+                         "other", "partner", "colleague", "person", "body", "organisation",
+                         "organization"):
+                if h.tag_ in ("NNS", "NNPS") or lemma in ("other",):
+                    continue
+            return "named"
+    return "collective"
+
+
+def _holders_of(tok: Token) -> list[Token]:
+    subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if not subj and tok.dep_ in ("acomp", "oprd", "xcomp", "attr", "amod", "conj") \
+            and tok.head is not tok:
+        subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and tok.head.dep_ in ("conj", "xcomp", "ccomp", "relcl"):
+            return subjects(tok.head)
+    out: list[Token] = []
+    for s in subj:
+        out.extend(conjuncts(s))
+    if not out:
+        out = subjects(tok)
+    return out
+
+
+def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
+    doc = a.doc
+    for tok in doc:
+        low, lemma = tok.lower_, tok.lemma_.lower()
+        holders: list[Token] | None = None
+        if low in WORRY_ADJ and tok.pos_ in ("ADJ", "VERB"):
+            if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
+                holders = [tok.head]  # "a worried neighbour rang"
+            else:
+                holders = _holders_of(tok)
+                if any(c.dep_ == "agent" for c in tok.children):
+                    holders = agent_of(tok) or holders
+        elif lemma in WORRY_VERB and tok.pos_ == "VERB" and low not in ("worrying", "concerning"):
+            if is_passive(tok):
+                holders = agent_of(tok)
+            else:
+                holders = _holders_of(tok)
+        elif lemma in WORRY_NOUN and tok.pos_ == "NOUN":
+            poss = [c for c in tok.children if c.dep_ == "poss"]
+            head = tok.head
+            if poss:
+                holders = conjuncts(poss[0])
+            elif tok.dep_ in ("dobj",) and head.lemma_.lower() in HOLDING_VERBS:
+                holders = _holders_of(head)
+            elif tok.dep_ in ("nsubjpass",) and head.lemma_.lower() in HOLDING_VERBS | {"raise"}:
+                holders = agent_of(head)
+            elif tok.dep_ == "pobj" and head.dep_ == "agent":
+                continue
+            elif any(c.dep_ == "acl" and agent_of(c) for c in tok.children):
+                acl = next(c for c in tok.children if c.dep_ == "acl" and agent_of(c))
+                holders = agent_of(acl)
+            elif any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
+                prep = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from")
+                holders = [p for p in prep.children if p.dep_ == "pobj"]
+            elif tok.dep_ in ("attr", "nsubj", "dobj", "pobj", "ROOT", "appos"):
+                holders = []
+            else:
+                continue
+        else:
+            continue
+        status = _holder_status(a, holders)
+        if holders:
+            first = min(h.left_edge.i if h.left_edge.i >= tok.i - 12 else h.i for h in holders)
+            span = tok_span(doc, min(first, tok.i), max(tok.i, *(h.i for h in holders)))
+        else:
+            span = phrase_span(tok)
+        yield WorryFrame(tok, tuple(holders), status, span)
+
+
+def is_professional(tok: Token) -> bool:
+    return tok.lemma_.lower() in PROFESSIONAL

@@ -1,0 +1,118 @@
+"""Danger statement criteria: who is worried, about what behaviour, and what could happen."""
+
+from __future__ import annotations
+
+from drafting.analysis import Analysis
+from drafting.criteria import criterion
+from drafting.criteria.clauses import behaviours, outcomes, worry_frames
+from drafting.report import CriterionResult, Span
+
+ATTRIBUTION_FIX = (
+    "Start with the people and agencies who hold the worry, by name or role: "
+    "“Amy's teacher and her Nan are worried that…”."
+)
+
+
+@criterion("worried_person_attribution", "danger")
+def worried_person_attribution(a: Analysis) -> CriterionResult:
+    frames = list(worry_frames(a))
+    named = [f for f in frames if f.status == "named"]
+    if named:
+        return CriterionResult(
+            "worried_person_attribution",
+            True,
+            "Says who holds the worry: " + "; ".join(f"“{f.span.text}”" for f in named[:3]) + ".",
+            tuple(f.span for f in named),
+        )
+    agentless = a.findings_affecting("worried_person_attribution", "warning")
+    evidence = tuple(f.span for f in frames) + tuple(
+        Span(f.start, f.end, f.text) for f in agentless
+    )
+    if any(f.status == "collective" for f in frames):
+        msg = "The worry is held by an unnamed group (“we”, “professionals”): a family will ask who."
+    elif frames or agentless:
+        msg = "The worry is stated without anyone holding it (“there are concerns”, " \
+              "“it is believed”)."
+    else:
+        msg = "No one is said to be worried: the statement does not say whose worry this is."
+    return CriterionResult("worried_person_attribution", False, msg, evidence, ATTRIBUTION_FIX)
+
+
+def _worry_triggers(a: Analysis) -> set[int]:
+    return {f.trigger.i for f in worry_frames(a)}
+
+
+@criterion("behavioural_specificity", "danger")
+def danger_behaviour(a: Analysis) -> CriterionResult:
+    exclude = _worry_triggers(a)
+    child_outcomes = {o.verb.i for o in outcomes(a) if o.for_child and not _adult_actor(a, o)}
+    found = [b for b in behaviours(a, exclude=exclude | child_outcomes)]
+    specific = [b for b in found if b.specific]
+    if specific:
+        return CriterionResult(
+            "behavioural_specificity",
+            True,
+            "Says what a person does: " + "; ".join(f"“{b.span.text}”" for b in specific[:3])
+            + ".",
+            tuple(b.span for b in specific),
+        )
+    labels = a.findings_affecting("behavioural_specificity")
+    evidence = tuple(Span(f.start, f.end, f.text) for f in labels) + tuple(
+        b.span for b in found
+    )
+    if labels:
+        msg = "Labels stand in for behaviour: " + ", ".join(
+            f"“{f.text}”" for f in labels[:4]) + ". Say what the adult actually does."
+    elif found:
+        msg = "Names an act but not enough to picture it: " + found[0].reason + "."
+    else:
+        msg = "Does not say what any adult does that worries people."
+    return CriterionResult(
+        "behavioural_specificity",
+        False,
+        msg,
+        evidence,
+        "Describe what the adult does, as someone watching would see it, with when, how often "
+        "or to whom: “Dad shouts at Mum and throws plates when he has been drinking.”",
+    )
+
+
+def _adult_actor(a: Analysis, o) -> bool:
+    """"Dad could hit Amy": the adult's act, which is behaviour as well as an outcome."""
+    from drafting.syntax import subjects
+
+    return any(a.people.is_adult(s) for s in subjects(o.verb))
+
+
+@criterion("consequences", "danger")
+def consequences(a: Analysis) -> CriterionResult:
+    found = list(outcomes(a))
+    good = [o for o in found if o.for_child and o.concrete]
+    if good:
+        return CriterionResult(
+            "consequences",
+            True,
+            "Says what could happen to the child: "
+            + "; ".join(f"“{o.span.text}”" for o in good[:3]) + ".",
+            tuple(o.span for o in good),
+        )
+    stock = a.findings_affecting("consequences")
+    evidence = tuple(Span(f.start, f.end, f.text) for f in stock) + tuple(o.span for o in found)
+    child_vague = [o for o in found if o.for_child]
+    if child_vague:
+        msg = "The outcome for the child is vague: " + child_vague[0].reason + "."
+    elif stock:
+        msg = "Stock risk wording (" + ", ".join(f"“{f.text}”" for f in stock[:3]) + \
+              ") names no concrete harm to the child."
+    elif found:
+        msg = "The future outcome falls on an adult, not on the child."
+    else:
+        msg = "Does not say what could happen to the child if nothing changes."
+    return CriterionResult(
+        "consequences",
+        False,
+        msg,
+        evidence,
+        "Add what could happen to the child if nothing changes, concretely: "
+        "“If nothing changes, Amy could be badly hurt or keep feeling scared at home.”",
+    )

@@ -1,0 +1,289 @@
+"""Safety goal criteria: what will be happening, by whom, seen by whom, for how long."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from drafting.analysis import Analysis
+from drafting.criteria import criterion
+from drafting.criteria.clauses import _holder_status, behaviours
+from drafting.report import CriterionResult, Span
+from drafting.syntax import agent_of, clause_verbs, is_negated, is_passive, subjects, tok_span
+from drafting.timex import anchors, durations, vague_times
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+STOP_VERBS = {"stop", "quit", "cease", "refrain", "abstain", "avoid", "end", "give",
+              "prevent", "halt", "discontinue", "desist", "eliminate", "reduce", "cut"}
+COMPLIANCE_VERBS = {"attend", "engage", "comply", "complete", "cooperate", "co-operate",
+                    "participate", "undertake", "access", "accept", "follow", "sign",
+                    "enrol", "enroll", "register", "evidence", "demonstrate", "agree",
+                    "finish", "go", "keep", "work", "take", "use", "make", "allow", "let",
+                    "submit", "consent", "continue", "respond", "answer", "meet"}
+COMPLIANCE_OBJECTS = {"appointment", "appointments", "course", "programme", "program",
+                      "service", "services", "assessment", "assessments", "session",
+                      "sessions", "meeting", "meetings", "recommendation",
+                      "recommendations", "plan", "agreement", "test", "tests", "group",
+                      "groups", "therapy", "counselling", "counseling", "treatment",
+                      "class", "classes", "work", "support", "visit", "visits", "worker",
+                      "team", "professional", "professionals", "intervention", "referral",
+                      "screening", "screen", "drug", "checks", "review", "conference"}
+OBSERVE_VERBS = {"see", "check", "notice", "know", "monitor", "observe", "confirm", "hear",
+                 "watch", "witness", "visit", "review", "look", "tell", "report", "feel",
+                 "agree", "say", "share", "record", "evidence", "verify", "make"}
+NOT_GOAL_VERBS = {"need", "want", "have", "like", "hope", "wish", "close", "step", "end"}
+
+
+def _is_compliance(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in ("attend", "engage", "comply", "cooperate", "co-operate", "participate",
+                 "undertake", "access", "enrol", "enroll", "register", "submit", "consent"):
+        return True
+    if lemma in COMPLIANCE_VERBS:
+        for t in verb.subtree:
+            if t.i != verb.i and t.lemma_.lower() in COMPLIANCE_OBJECTS and t.head.i in (
+                verb.i, *(c.i for c in verb.children)
+            ):
+                return True
+    return False
+
+
+def _is_stop(verb: Token) -> bool:
+    lemma = verb.lemma_.lower()
+    if lemma in STOP_VERBS:
+        if any(c.dep_ == "prt" and c.lower_ in ("by", "round", "in", "over") for c in verb.children):
+            return False  # "Nan will stop by every evening"
+        if lemma == "give" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
+            return False
+        if lemma in ("end", "cut", "reduce") and not any(
+            c.dep_ in ("dobj", "prt") for c in verb.children
+        ):
+            return False
+        return True
+    if is_negated(verb):
+        return True
+    return any(
+        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
+        for c in verb.children
+    )
+
+
+def _observer_verbs(a: Analysis) -> set[int]:
+    return {o.verb.i for o in observers(a)}
+
+
+def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
+    """Each main goal clause with its framing: positive, stop, or compliance."""
+    out = []
+    obs = _observer_verbs(a)
+    for verb in clause_verbs(a.doc):
+        lemma = verb.lemma_.lower()
+        if verb.i in obs or lemma in NOT_GOAL_VERBS:
+            continue
+        if verb.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj") and not _is_stop(verb):
+            continue  # triggers and descriptions, not the goal itself
+        if verb.dep_ == "xcomp" and (_is_stop(verb.head) or _is_compliance(verb.head)):
+            continue  # "stop drinking", "attend to learn"
+        if lemma == "be" and not any(
+            c.dep_ in ("acomp", "attr", "prep", "expl", "advmod") for c in verb.children
+        ):
+            continue
+        if _is_stop(verb):
+            out.append((verb, "stop"))
+        elif _is_compliance(verb):
+            out.append((verb, "compliance"))
+        else:
+            out.append((verb, "positive"))
+    return out
+
+
+@criterion("positive_framing", "safety_goal")
+def positive_framing(a: Analysis) -> CriterionResult:
+    clauses = goal_clauses(a)
+    positive = [v for v, kind in clauses if kind == "positive"]
+    if positive:
+        spans = tuple(tok_span(a.doc, v.left_edge.i if v.left_edge.i > v.i - 6 else v.i, v.i)
+                      for v in positive)
+        return CriterionResult(
+            "positive_framing",
+            True,
+            "Describes what will be happening: " + "; ".join(f"“{s.text}”" for s in spans[:3])
+            + ".",
+            spans,
+        )
+    stops = [v for v, kind in clauses if kind == "stop"]
+    comp = [v for v, kind in clauses if kind == "compliance"]
+    evidence = tuple(tok_span(a.doc, v.i, v.right_edge.i) for v in stops + comp)
+    if comp and not stops:
+        msg = "This is a service or compliance step, not a safety goal: it does not say what " \
+              "will be different for the child."
+    elif stops:
+        msg = "Says only what will stop or be absent, not what will be happening instead."
+    else:
+        msg = "Does not describe anything that will be happening."
+    return CriterionResult(
+        "positive_framing",
+        False,
+        msg,
+        evidence,
+        "Say what the adults will be doing instead, and what the child will notice: “When Dad "
+        "feels angry he goes out to the garden, and Amy is in bed by 8 on school nights.”",
+    )
+
+
+@criterion("behavioural_specificity", "safety_goal")
+def goal_behaviour(a: Analysis) -> CriterionResult:
+    exclude = _observer_verbs(a)
+    framing = dict((v.i, kind) for v, kind in goal_clauses(a))
+    found = [b for b in behaviours(a, exclude=exclude)
+             if framing.get(b.verb.i, "positive") == "positive" or b.verb.dep_ in ("advcl",)]
+    specific = [b for b in found if b.specific and not _is_compliance(b.verb)
+                and not _is_stop(b.verb)]
+    if specific:
+        return CriterionResult(
+            "behavioural_specificity",
+            True,
+            "Names what people will do: " + "; ".join(f"“{b.span.text}”" for b in specific[:3])
+            + ".",
+            tuple(b.span for b in specific),
+        )
+    labels = a.findings_affecting("behavioural_specificity")
+    evidence = tuple(Span(f.start, f.end, f.text) for f in labels) + tuple(b.span for b in found)
+    msg = ("Vague aims stand in for behaviour: " + ", ".join(f"“{f.text}”" for f in labels[:4])
+           + ".") if labels else "Does not name specific things people will do."
+    return CriterionResult(
+        "behavioural_specificity",
+        False,
+        msg,
+        evidence,
+        "Name the things people will do, in the situations where the danger arises: “When Mum "
+        "has been drinking, she rings Nan, who collects Kai before 6pm.”",
+    )
+
+
+class _Observer:
+    def __init__(self, verb: Token, holders: list[Token], status: str) -> None:
+        self.verb, self.holders, self.status = verb, holders, status
+
+
+def _observes_something(verb: Token) -> bool:
+    """"see her dad at weekends" is family time; "see Mum doing X" / "see this" observes."""
+    lemma = verb.lemma_.lower()
+    if lemma not in ("see", "visit", "hear", "watch"):
+        return True
+    kids = list(verb.children)
+    if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in kids):
+        return True
+    for c in kids:
+        if c.dep_ == "dobj":
+            if c.lower_ in ("this", "that", "it", "these", "those", "change", "changes",
+                            "progress", "evidence", "improvement", "improvements"):
+                return True
+            if any(g.dep_ in ("acl", "relcl", "ccomp") for g in c.children):
+                return True
+            return lemma == "see" and c.pos_ not in ("PROPN",) and c.lemma_.lower() not in (
+                "dad", "mum", "mom", "father", "mother", "nan", "family", "parent", "parents",
+                "friend", "friends", "grandparent", "grandparents", "sibling", "siblings",
+                "brother", "sister", "doctor", "gp", "nurse", "dentist", "counsellor",
+            )
+    return lemma == "see" and not kids
+
+
+def observers(a: Analysis) -> list[_Observer]:
+    out = []
+    for verb in clause_verbs(a.doc):
+        if verb.lemma_.lower() not in OBSERVE_VERBS:
+            continue
+        if not _observes_something(verb):
+            continue
+        lemma = verb.lemma_.lower()
+        holders = agent_of(verb) if is_passive(verb) else subjects(verb)
+        if lemma in ("check", "make", "tell", "say", "feel", "know", "agree", "share",
+                     "report", "record", "look"):
+            # these observe only when the goal says so: "Nan will check", "tell the social
+            # worker", "which Grandpa checks" — not "Mum will check Kai's blood sugar"
+            if lemma == "make" and not any(c.lower_ == "sure" for c in verb.children):
+                continue
+            if not holders or not all(_is_network(a, h) for h in holders):
+                continue
+        if lemma in ("feel", "know", "agree", "say", "share") and not any(
+            c.dep_ in ("ccomp",) for c in verb.children
+        ):
+            continue
+        status = _holder_status(a, holders) if holders else "agentless"
+        out.append(_Observer(verb, holders, status))
+    return out
+
+
+def _is_network(a: Analysis, tok: Token) -> bool:
+    """Someone other than the parent whose care is the goal: professionals and network."""
+    from drafting.syntax import PROFESSIONAL
+
+    lemma = tok.lemma_.lower()
+    if lemma in PROFESSIONAL or tok.ent_type_ == "ORG":
+        return True
+    if lemma in ("nan", "nana", "gran", "granny", "grandma", "grandmother", "grandad",
+                 "grandpa", "grandfather", "aunt", "auntie", "aunty", "uncle", "neighbour",
+                 "neighbor", "friend", "network", "family", "godmother", "godfather",
+                 "cousin", "grandparents"):
+        return True
+    return tok.pos_ == "PROPN" and not a.people.is_child(tok) and lemma not in (
+        "mum", "dad", "mom")
+
+
+@criterion("who_needs_to_see", "safety_goal")
+def who_needs_to_see(a: Analysis) -> CriterionResult:
+    obs = observers(a)
+    named = [o for o in obs if o.status == "named"]
+    if named:
+        spans = tuple(
+            tok_span(a.doc, min([o.verb.i] + [h.left_edge.i for h in o.holders
+                                             if h.i > o.verb.i - 15]),
+                     max([o.verb.i] + [h.i for h in o.holders]))
+            for o in named
+        )
+        return CriterionResult(
+            "who_needs_to_see",
+            True,
+            "Names who will see it: " + "; ".join(f"“{s.text}”" for s in spans[:3]) + ".",
+            spans,
+        )
+    evidence = tuple(tok_span(a.doc, o.verb.i, o.verb.i) for o in obs)
+    if any(o.status == "collective" for o in obs):
+        msg = "Says “we” or “professionals” need to see it, without naming who."
+    elif obs:
+        msg = "Says it will be seen, but not by whom."
+    else:
+        msg = "Does not say who needs to see this happening."
+    return CriterionResult(
+        "who_needs_to_see",
+        False,
+        msg,
+        evidence,
+        "Name who will see it: “Nan, Kai's teacher and the social worker need to see…”.",
+    )
+
+
+@criterion("timeframe", "safety_goal")
+def timeframe(a: Analysis) -> CriterionResult:
+    found = durations(a.text)
+    if found:
+        return CriterionResult(
+            "timeframe",
+            True,
+            "Says for how long or by when: " + "; ".join(f"“{s.text}”" for s in found[:3]) + ".",
+            tuple(found),
+        )
+    near = anchors(a.text) + vague_times(a.text)
+    msg = ("Says how often (" + ", ".join(f"“{s.text}”" for s in near[:3]) +
+           ") but not for how long or by when.") if near else \
+        "Does not say for how long, or by when, this needs to be seen."
+    return CriterionResult(
+        "timeframe",
+        False,
+        msg,
+        tuple(near),
+        "Add how long it must keep happening, or by when: “for at least six months”, "
+        "“until the review in May”.",
+    )

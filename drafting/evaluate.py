@@ -1,0 +1,174 @@
+"""``drafting eval``: per-criterion accuracy, precision and recall against labels.
+
+Precision and recall are for ``passed`` (a criterion met). Labels of ``null`` are skipped.
+The naive baseline runs on the same statements, so the margin the parse buys is visible,
+overall and on the statements marked ``hard``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from drafting.baseline import baseline_verdicts
+from drafting.engine import Item, check_many
+from drafting.kinds import KINDS
+from drafting.report import Report
+
+
+@dataclass
+class Tally:
+    tp: int = 0
+    fp: int = 0
+    tn: int = 0
+    fn: int = 0
+
+    def add(self, predicted: bool, actual: bool) -> None:
+        if predicted and actual:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+        elif actual:
+            self.fn += 1
+        else:
+            self.tn += 1
+
+    @property
+    def n(self) -> int:
+        return self.tp + self.fp + self.tn + self.fn
+
+    @property
+    def accuracy(self) -> float:
+        return (self.tp + self.tn) / self.n if self.n else 0.0
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    def to_dict(self) -> dict[str, float | int]:
+        return {"n": self.n, "accuracy": round(self.accuracy, 4),
+                "precision": round(self.precision, 4), "recall": round(self.recall, 4)}
+
+
+@dataclass
+class Result:
+    engine: dict[str, Tally] = field(default_factory=dict)
+    baseline: dict[str, Tally] = field(default_factory=dict)
+    engine_hard: Tally = field(default_factory=Tally)
+    baseline_hard: Tally = field(default_factory=Tally)
+    kind_correct: int = 0
+    kind_total: int = 0
+    statements: int = 0
+    errors: list[dict[str, Any]] = field(default_factory=list)
+    mistakes: list[dict[str, Any]] = field(default_factory=list)
+
+    def overall(self, which: str) -> Tally:
+        total = Tally()
+        for t in getattr(self, which).values():
+            total.tp += t.tp
+            total.fp += t.fp
+            total.tn += t.tn
+            total.fn += t.fn
+        return total
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "statements": self.statements,
+            "criteria": {
+                k: {"engine": self.engine[k].to_dict(), "baseline": self.baseline[k].to_dict()}
+                for k in sorted(self.engine)
+            },
+            "overall": {"engine": self.overall("engine").to_dict(),
+                        "baseline": self.overall("baseline").to_dict()},
+            "hard": {"engine": self.engine_hard.to_dict(),
+                     "baseline": self.baseline_hard.to_dict()},
+            "kind_detection": {"correct": self.kind_correct, "total": self.kind_total},
+            "errors": self.errors,
+        }
+
+
+def read_labelled(path: str | Path, split: str | None = None) -> list[dict[str, Any]]:
+    rows = []
+    with open(path, encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"{path}:{n}: not JSON ({exc.msg})") from None
+            if not isinstance(row, dict) or "text" not in row or "labels" not in row:
+                raise ValueError(f"{path}:{n}: needs 'text' and 'labels'")
+            if row.get("kind") not in KINDS:
+                raise ValueError(f"{path}:{n}: 'kind' must be one of {', '.join(KINDS)}")
+            if split and row.get("split") != split:
+                continue
+            row.setdefault("id", f"line-{n}")
+            rows.append(row)
+    return rows
+
+
+def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
+             rules: Iterable[str] = ()) -> Result:
+    res = Result()
+    items: Iterator[Item] = (
+        Item(str(r["id"]), kind_override or r["kind"], r["text"]) for r in rows
+    )
+    by_id = {str(r["id"]): r for r in rows}
+    for out in check_many(items, rules=rules):
+        if not isinstance(out, Report):
+            res.errors.append(out.to_dict())
+            continue
+        row = by_id[out.id]
+        res.statements += 1
+        if kind_override == "auto":
+            res.kind_total += 1
+            res.kind_correct += out.kind == row["kind"]
+        if out.kind != row["kind"]:
+            # judged as another kind: every labelled criterion counts as wrong
+            verdicts = {c: not v for c, v in row["labels"].items() if v is not None}
+        else:
+            verdicts = {c.name: c.passed for c in out.criteria}
+        base = baseline_verdicts(row["text"], KINDS[row["kind"]])
+        for name, label in row["labels"].items():
+            if label is None or name not in KINDS[row["kind"]]:
+                continue
+            key = f"{row['kind']}.{name}"
+            res.engine.setdefault(key, Tally()).add(verdicts[name], label)
+            res.baseline.setdefault(key, Tally()).add(base[name], label)
+            if row.get("hard"):
+                res.engine_hard.add(verdicts[name], label)
+                res.baseline_hard.add(base[name], label)
+            if verdicts[name] != label:
+                crit = next((c for c in out.criteria if c.name == name), None)
+                res.mistakes.append({"id": out.id, "criterion": key, "label": label,
+                                     "message": crit.message if crit else "",
+                                     "text": row["text"]})
+    return res
+
+
+def format_table(res: Result) -> str:
+    lines = [f"{'criterion':44} {'n':>4}  {'acc':>6} {'prec':>6} {'rec':>6}   "
+             f"{'base acc':>8} {'prec':>6} {'rec':>6}"]
+    for key in sorted(res.engine):
+        e, b = res.engine[key], res.baseline[key]
+        lines.append(f"{key:44} {e.n:>4}  {e.accuracy:6.3f} {e.precision:6.3f} {e.recall:6.3f}"
+                     f"   {b.accuracy:8.3f} {b.precision:6.3f} {b.recall:6.3f}")
+    e, b = res.overall("engine"), res.overall("baseline")
+    lines.append(f"{'overall':44} {e.n:>4}  {e.accuracy:6.3f} {e.precision:6.3f} "
+                 f"{e.recall:6.3f}   {b.accuracy:8.3f} {b.precision:6.3f} {b.recall:6.3f}")
+    e, b = res.engine_hard, res.baseline_hard
+    lines.append(f"{'hard cases':44} {e.n:>4}  {e.accuracy:6.3f} {e.precision:6.3f} "
+                 f"{e.recall:6.3f}   {b.accuracy:8.3f} {b.precision:6.3f} {b.recall:6.3f}")
+    if res.kind_total:
+        lines.append(f"kind detection (auto): {res.kind_correct}/{res.kind_total} correct")
+    if res.errors:
+        lines.append(f"{len(res.errors)} statements could not be checked")
+    return "\n".join(lines)

@@ -1,0 +1,351 @@
+"""Reading the dependency parse: who is who, clauses, modals, negation, time expressions.
+
+Criteria are judged from these structures rather than from keyword counts: the subject of
+"worried", the child as subject of a future modal clause, the actor of a past act, and so on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+from drafting.report import Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+# --- vocabulary -------------------------------------------------------------------------
+
+FEMALE_ADULT = {
+    "mum", "mom", "mummy", "mommy", "mother", "stepmum", "stepmom", "stepmother", "nan",
+    "nana", "nanna", "gran", "granny", "grandma", "grandmother", "aunt", "auntie", "aunty",
+    "girlfriend", "wife", "woman", "lady", "grandmum", "godmother", "mam", "ma",
+}
+MALE_ADULT = {
+    "dad", "daddy", "father", "stepdad", "stepfather", "grandad", "granddad", "grandpa",
+    "grandfather", "uncle", "boyfriend", "husband", "man", "gentleman", "pop", "papa",
+    "godfather", "da",
+}
+NEUTRAL_ADULT = {
+    "parent", "parents", "carer", "caregiver", "partner", "adult", "adults", "grandparent",
+    "grandparents", "neighbour", "neighbor", "lodger", "friend", "relative", "guardian",
+    "stepparent", "foster", "landlord", "stranger", "men", "women", "people", "family",
+    "mums", "dads", "cousin", "couple",
+}
+CHILD_WORDS = {
+    "child", "children", "baby", "babies", "son", "daughter", "kid", "kids", "boy", "girl",
+    "toddler", "infant", "teenager", "teen", "newborn", "twins", "twin", "sons", "daughters",
+    "boys", "girls", "sibling", "siblings", "youngster", "pupil", "student", "grandchild",
+    "grandson", "granddaughter", "brother", "sister", "brothers", "sisters", "youngsters",
+    "teenagers", "stepson", "stepdaughter", "newborns", "minor", "minors", "young",
+}
+FEMALE_CHILD = {"daughter", "girl", "sister", "granddaughter", "stepdaughter"}
+MALE_CHILD = {"son", "boy", "brother", "grandson", "stepson"}
+PROFESSIONAL = {
+    "school", "nursery", "teacher", "headteacher", "head", "worker", "visitor", "police",
+    "gp", "doctor", "nurse", "midwife", "council", "childminder", "caseworker", "agency",
+    "hospital", "paediatrician", "pediatrician", "officer", "team", "department", "service",
+    "cps", "therapist", "counsellor", "counselor", "coach", "leader", "manager", "practitioner",
+    "consultant", "psychiatrist", "psychologist", "dentist", "pharmacist", "housing",
+    "authority", "court", "judge", "guardian", "clinic", "surgery", "staff", "college",
+    "academy", "club", "church", "mosque", "temple", "charity", "support", "advocate",
+    "mentor", "tutor", "principal", "counselor", "paramedic", "ambulance", "network",
+    "children's", "services", "chair", "dcfs", "dcf", "childcare", "keyworker",
+    "coordinator", "co-ordinator", "specialist", "officer", "detective", "constable",
+    "sergeant", "warden", "supervisor", "assistant", "senco", "sw", "hv", "social",
+}
+COLLECTIVE = {
+    "we", "us", "everyone", "everybody", "professionals", "people", "services", "agencies",
+    "practitioners", "others", "all", "someone", "somebody", "anyone", "anybody", "many",
+    "some", "they", "them", "partners", "colleagues", "staff", "those", "involved",
+    "professional", "multi", "agency's",
+}
+MODALS = {"could", "might", "may", "will", "would", "can", "shall", "'ll", "wo", "must"}
+FUTURE_MODALS = {"could", "might", "may", "will", "would", "'ll", "wo", "can", "shall"}
+NEGATIONS = {"not", "n't", "never", "no"}
+
+PERSON_PRONOUNS = {"i", "me", "he", "him", "she", "her", "they", "them", "you", "we", "us"}
+
+
+def is_adult_word(lemma: str) -> bool:
+    return lemma in FEMALE_ADULT or lemma in MALE_ADULT or lemma in NEUTRAL_ADULT
+
+
+# --- spans ------------------------------------------------------------------------------
+
+
+def tok_span(doc: Doc, first: int, last: int) -> Span:
+    start = doc[first].idx
+    end = doc[last].idx + len(doc[last].text)
+    return Span(start, end, doc.text[start:end])
+
+
+def token_span(tok: Token) -> Span:
+    return tok_span(tok.doc, tok.i, tok.i)
+
+
+def subtree_span(tok: Token) -> Span:
+    return tok_span(tok.doc, tok.left_edge.i, tok.right_edge.i)
+
+
+def phrase_span(tok: Token) -> Span:
+    """The token with its left modifiers (determiners, compounds, possessors)."""
+    first = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in
+                           ("det", "compound", "poss", "amod", "nmod", "nummod", "case")])
+    return tok_span(tok.doc, first, tok.i)
+
+
+def sentence_span(tok: Token) -> Span:
+    s = tok.sent
+    return Span(s.start_char, s.end_char, tok.doc.text[s.start_char:s.end_char])
+
+
+# --- clause structure -------------------------------------------------------------------
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """The token and everything coordinated with it ("Nan and the school")."""
+    out = [tok]
+    out.extend(c for c in tok.conjuncts if c.i != tok.i)
+    return out
+
+
+def subjects(verb: Token) -> list[Token]:
+    """Grammatical subjects of a verb, inherited through xcomp/conj/relcl when missing."""
+    seen = 0
+    v = verb
+    while v is not None and seen < 6:
+        subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+        if subj:
+            out: list[Token] = []
+            for s in subj:
+                out.extend(conjuncts(s))
+            return out
+        if v.dep_ == "relcl":
+            return [v.head]
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and v.head is not v:
+            if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
+                return [v.head]
+            v = v.head
+            seen += 1
+            continue
+        break
+    return []
+
+
+def aux_words(verb: Token) -> set[str]:
+    words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if verb.dep_ in ("xcomp",) and verb.head.lemma_ in ("go", "be", "likely", "start", "begin",
+                                                         "continue", "keep", "end"):
+        words |= {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
+        if verb.head.lower_ == "going" or verb.head.lemma_ == "likely":
+            words.add("will")
+    head = verb
+    # a conjoined verb shares the first verb's modal: "could fall and hit her head"
+    while head.dep_ == "conj" and head.head is not head:
+        head = head.head
+        words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
+    return words
+
+
+def is_modal_future(verb: Token) -> bool:
+    return bool(aux_words(verb) & FUTURE_MODALS)
+
+
+def is_negated(verb: Token) -> bool:
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ in ("advmod", "det") and c.lower_ in ("never", "no")):
+            return True
+    return False
+
+
+def is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def has_agent(verb: Token) -> bool:
+    return any(c.dep_ == "agent" for c in verb.children)
+
+
+def agent_of(verb: Token) -> list[Token]:
+    for c in verb.children:
+        if c.dep_ == "agent":
+            objs = [p for p in c.children if p.dep_ == "pobj"]
+            out: list[Token] = []
+            for o in objs:
+                out.extend(conjuncts(o))
+            return out
+    return []
+
+
+def clause_verbs(doc: Doc) -> Iterator[Token]:
+    for tok in doc:
+        if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
+            yield tok
+
+
+# --- people -----------------------------------------------------------------------------
+
+_AGE_AFTER = re.compile(
+    r"^\s*(?:,|\()\s*(?:aged?\s+|who\s+is\s+|now\s+|age\s+)?\d{1,2}\b(?:\s*(?:months?|years?|yrs?))?",
+    re.IGNORECASE,
+)
+_AGE_BEFORE = re.compile(
+    r"\b\d{1,2}[- ](?:year|month|week)s?[- ]old\s*$|\b(?:baby|little|toddler|newborn)\s*$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+    "fifteen|sixteen|seventeen"
+)
+_AGE_WORDS_AFTER = re.compile(
+    rf"^\s*(?:,|\()\s*(?:aged?\s+|who\s+is\s+)?(?:{_NUMBER_WORDS})\b(?!\s+(?:times|days|"
+    r"weeks|hours|nights|minutes)\b)",
+    re.IGNORECASE,
+)
+_AGE_WORDS_BEFORE = re.compile(
+    rf"\b(?:{_NUMBER_WORDS})[- ](?:year|month|week)s?[- ]old\s*$", re.IGNORECASE
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    tok: Token
+    role: str  # "child", "adult", "professional", "unknown", "collective", "writer"
+    gender: str  # "f", "m", "" (unknown)
+
+
+class People:
+    """Who in the statement is a child, an adult carer or a professional.
+
+    Names are classified from their context: an age after or before the name ("Amy, 4",
+    "6-year-old Remy"), "Amy's mum" (Amy is the child), "Mum, Kayla," (Kayla is the adult),
+    "his son Tom". Pronouns are resolved to the nearest earlier person of a fitting gender.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.child_names: set[str] = set()
+        self.adult_names: set[str] = set()
+        self._classify_names()
+
+    def _name_tokens(self) -> Iterable[Token]:
+        for tok in self.doc:
+            if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+                if tok.text[:1].isupper() and tok.lower_ not in PROFESSIONAL:
+                    yield tok
+
+    def _classify_names(self) -> None:
+        text = self.doc.text
+        for tok in self._name_tokens():
+            low = tok.lower_
+            if is_adult_word(low) or low in CHILD_WORDS:
+                continue
+            name = tok.text
+            after = text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 24]
+            before = text[max(0, tok.idx - 24): tok.idx]
+            nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
+            if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or \
+                    _AGE_WORDS_AFTER.match(after) or _AGE_WORDS_BEFORE.search(before):
+                self.child_names.add(name)
+                continue
+            # "Amy's mum": the possessor of an adult role is a child
+            if nxt is not None and nxt.tag_ == "POS":
+                owned = nxt.head if nxt.head is not tok else None
+                if owned is None:
+                    owned = tok.head
+                if owned is not None and is_adult_word(owned.lemma_.lower()):
+                    self.child_names.add(name)
+                    continue
+                if owned is not None and owned.lemma_.lower() in CHILD_WORDS:
+                    self.adult_names.add(name)
+                    continue
+            # "Mum, Kayla," / "Kayla (mum)" / "his son Tom" / "Tom, his son,"
+            for other in (tok.head, *tok.children):
+                if other is tok:
+                    continue
+                if tok.dep_ in ("appos", "compound") or other.dep_ in ("appos", "compound"):
+                    lemma = other.lemma_.lower()
+                    if is_adult_word(lemma):
+                        self.adult_names.add(name)
+                    elif lemma in CHILD_WORDS:
+                        self.child_names.add(name)
+        self.adult_names -= self.child_names
+
+    def mention(self, tok: Token) -> Mention:
+        low = tok.lower_
+        lemma = tok.lemma_.lower()
+        if low in ("i", "me", "my"):
+            return Mention(tok, "writer", "")
+        if low in COLLECTIVE:
+            return Mention(tok, "collective", "")
+        if lemma in FEMALE_ADULT or low in FEMALE_ADULT:
+            return Mention(tok, "adult", "f")
+        if lemma in MALE_ADULT or low in MALE_ADULT:
+            return Mention(tok, "adult", "m")
+        if lemma in NEUTRAL_ADULT:
+            return Mention(tok, "adult", "")
+        if lemma in CHILD_WORDS or low in CHILD_WORDS:
+            g = "f" if lemma in FEMALE_CHILD else "m" if lemma in MALE_CHILD else ""
+            return Mention(tok, "child", g)
+        if lemma in PROFESSIONAL or low in PROFESSIONAL or tok.ent_type_ in ("ORG", "NORP"):
+            return Mention(tok, "professional", "")
+        if tok.text in self.child_names:
+            return Mention(tok, "child", "")
+        if tok.text in self.adult_names:
+            return Mention(tok, "adult", "")
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+            return Mention(tok, "unknown", "")
+        return Mention(tok, "", "")
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        out = []
+        for tok in self.doc:
+            if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_ == "PERSON":
+                m = self.mention(tok)
+                if m.role in ("child", "adult", "professional", "unknown"):
+                    out.append(m)
+        return out
+
+    def resolve(self, tok: Token) -> Mention:
+        """A pronoun's likely referent (nearest earlier person of a fitting gender)."""
+        low = tok.lower_
+        if low not in ("he", "him", "his", "she", "her", "hers", "they", "them", "their",
+                       "himself", "herself", "themselves"):
+            return self.mention(tok)
+        want = "m" if low in ("he", "him", "his", "himself") else (
+            "f" if low in ("she", "her", "hers", "herself") else "")
+        # the subject of the same clause is rarely the referent of its object pronoun
+        own_subjects = {s.i for s in subjects(tok.head)} if tok.dep_ != "nsubj" else set()
+        for m in reversed(self.mentions):
+            if m.tok.i >= tok.i or m.tok.i in own_subjects:
+                continue
+            if m.role == "professional":
+                continue
+            if want and m.gender and m.gender != want:
+                continue
+            if not want and low in ("they", "them", "their", "themselves"):
+                if m.tok.tag_ not in ("NNS", "NNPS") and not m.tok.conjuncts:
+                    continue
+            return Mention(tok, m.role, m.gender or want)
+        return Mention(tok, "unknown", want)
+
+    def is_child(self, tok: Token) -> bool:
+        m = self.resolve(tok)
+        return m.role == "child"
+
+    def is_childlike(self, tok: Token) -> bool:
+        """Child, or a named person who is not known to be an adult."""
+        m = self.resolve(tok)
+        return m.role in ("child", "unknown")
+
+    def is_adult(self, tok: Token) -> bool:
+        return self.resolve(tok).role == "adult"
+
+    def is_person(self, tok: Token) -> bool:
+        return self.resolve(tok).role in ("child", "adult", "professional", "unknown",
+                                          "writer") or tok.lower_ in PERSON_PRONOUNS

@@ -1,0 +1,123 @@
+"""Time expressions: when something happened (harm) and for how long or by when (goals).
+
+Frequencies ("every day", "each morning") say how often, not for how long, so they count
+as a time anchor for a past event but not as a goal's timeframe.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from drafting.report import Span
+
+NUM = (
+    r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"thirteen|fourteen|fifteen|sixteen|eighteen|twenty|thirty|several|a\s+few|a\s+couple\s+of|"
+    r"a\s+full|a\s+whole|a\s+further)"
+)
+UNIT = r"(?:days?|nights?|weeks?|fortnights?|months?|years?|school\s+terms?|terms?|weekends?)"
+MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun)"
+EVENT = (
+    r"(?:review|conference|meeting|panel|hearing|court|christmas|easter|summer|autumn|winter|"
+    r"spring|half[- ]term|holidays?|end\s+of|start\s+of|new\s+year|birthday|term|"
+    r"school\s+year|plan|assessment|"
+    + MONTH
+    + r"|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"|\d{1,4}|next|the\s+next|the\s+end|the\s+start)"
+)
+
+_I = re.IGNORECASE
+DURATION = [
+    re.compile(rf"\bfor\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|the\s+next\s+|the\s+following\s+|"
+               rf"the\s+coming\s+|the\s+first\s+|the\s+rest\s+of\s+the\s+|another\s+|"
+               rf"more\s+than\s+|over\s+|no\s+less\s+than\s+|a\s+period\s+of\s+|"
+               rf"a\s+further\s+|a\s+full\s+|an?\s+)?(?:{NUM}\s+)?(?:more\s+|further\s+|"
+               rf"full\s+|whole\s+|straight\s+|consecutive\s+|clear\s+)?{UNIT}\b", _I),
+    re.compile(rf"\b(?:over|during|in|within|across)\s+(?:the\s+)?(?:next|coming|following|"
+               rf"first)\s+(?:{NUM}\s+)?{UNIT}\b", _I),
+    re.compile(rf"\bwithin\s+(?:{NUM}\s+)?{UNIT}\b", _I),
+    re.compile(rf"\b{NUM}\s+(?:more\s+)?{UNIT}\s+(?:in\s+a\s+row|running|straight|from\s+now)\b",
+               _I),
+    re.compile(rf"\b(?:until|till|til|by|before)\s+(?:at\s+least\s+)?(?:the\s+|his\s+|her\s+|"
+               rf"their\s+|our\s+|this\s+|next\s+|{MONTH}\s+)?(?:\w+\s+){{0,3}}?{EVENT}\b", _I),
+    re.compile(r"\b(?:until|till|by\s+the\s+time)\s+(?:\w+\s+){0,3}(?:is|turns|reaches|starts|"
+               r"goes\s+to|leaves)\s+(?:\w+\s+){0,2}?(?:\d{1,2}|one|two|three|four|five|six|"
+               r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+               r"eighteen|school|secondary|nursery|college|reception)\b", _I),
+    re.compile(rf"\b(?:for|over)\s+(?:the\s+)?(?:whole|entire|rest\s+of\s+the)\s+(?:\w+\s+)?"
+               rf"(?:{UNIT}|summer|holidays|year|term)\b", _I),
+    re.compile(rf"\b(?:between\s+now\s+and|from\s+now\s+(?:until|till|to))\s+", _I),
+    re.compile(rf"\bby\s+(?:the\s+)?(?:end|start|middle)\s+of\b", _I),
+    re.compile(r"\bby\s+\d{1,2}(?:st|nd|rd|th)?\b", _I),
+]
+
+VAGUE_TIME = re.compile(
+    r"\b(?:recently|historically|in\s+the\s+past|at\s+times|sometimes|previously|"
+    r"going\s+forward|from\s+now\s+on|in\s+the\s+future|soon|over\s+time|ongoing|"
+    r"long[- ]standing|for\s+some\s+time|at\s+some\s+point)\b", _I)
+
+ANCHOR = [
+    re.compile(rf"\b(?:on|last|this|next|every|each|most|some)\s+{DAY}s?\b", _I),
+    re.compile(rf"\b{DAY}s?\b", _I),
+    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b", _I),
+    re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", _I),
+    re.compile(rf"\b(?:in|since|during|by|from|of|between|early|late|mid|last|this)[- ]{MONTH}\b",
+               _I),
+    re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),
+    re.compile(r"\b(?:19|20)\d{2}\b"),
+    re.compile(r"\b(?:yesterday|last\s+night|this\s+morning|tonight|this\s+week|"
+               r"this\s+weekend|this\s+month|this\s+year|this\s+term)\b", _I),
+    re.compile(rf"\blast\s+(?:{UNIT}|summer|winter|spring|autumn|term|christmas|easter|"
+               r"half[- ]term|time|year|weekend)\b", _I),
+    re.compile(rf"\b(?:{NUM}|twice|once|many|several|numerous)\s+(?:times|occasions|nights|"
+               r"days|mornings|evenings|weekends)\b", _I),
+    re.compile(r"\b(?:twice|once|three\s+times|four\s+times)\s+(?:a|per|each|this|last)\s+\w+\b",
+               _I),
+    re.compile(rf"\b(?:every|each|most|nearly\s+every|almost\s+every)\s+(?:single\s+)?(?:day|"
+               r"night|morning|evening|afternoon|weekend|week|month|time|school\s+day)\b", _I),
+    re.compile(rf"\b(?:{NUM})\s+{UNIT}\s+ago\b", _I),
+    re.compile(rf"\b(?:since|over|for|in|during)\s+(?:the\s+)?(?:last|past|previous)\s+"
+               rf"(?:{NUM}\s+)?{UNIT}\b", _I),
+    re.compile(rf"\bfor\s+(?:about\s+|around\s+|over\s+|more\s+than\s+|nearly\s+|almost\s+)?"
+               rf"(?:{NUM}|\d+)\s+(?:hours?|{UNIT})\b", _I),
+    re.compile(r"\b(?:at|around|about|after|before|until)\s+\d{1,2}(?::\d{2})?\s*(?:am|pm|"
+               r"a\.m\.|p\.m\.|o'clock)?\b", _I),
+    re.compile(r"\b(?:at|around|about)\s+(?:midnight|midday|noon|bedtime|teatime|lunchtime)\b",
+               _I),
+    re.compile(rf"\b(?:in|at|over|during|on)\s+(?:the\s+)?(?:{MONTH}|christmas|easter|"
+               r"summer\s+holidays?|half[- ]term|new\s+year)\b", _I),
+    re.compile(r"\b(?:on\s+the\s+night\s+of|that\s+night|that\s+evening|that\s+morning|"
+               r"the\s+next\s+(?:day|morning)|the\s+following\s+(?:day|morning|week))\b", _I),
+    re.compile(rf"\bsince\s+(?:{MONTH}|christmas|easter|the\s+summer|last|\w+\s+(?:was|started))",
+               _I),
+    re.compile(r"\b(?:in|on|over|during)\s+(?:the\s+)?(?:night|weekend|evening|morning)\s+of\b",
+               _I),
+]
+
+
+def _spans(text: str, patterns: list[re.Pattern[str]]) -> Iterator[Span]:
+    seen: set[tuple[int, int]] = set()
+    for rx in patterns:
+        for m in rx.finditer(text):
+            key = (m.start(), m.end())
+            if key not in seen:
+                seen.add(key)
+                yield Span(m.start(), m.end(), m.group(0))
+
+
+def durations(text: str) -> list[Span]:
+    """For how long, or by when: what a safety goal's timeframe needs."""
+    return sorted(_spans(text, DURATION), key=lambda s: s.start)
+
+
+def anchors(text: str) -> list[Span]:
+    """When or how often something happened: what a harm statement's time anchor needs."""
+    return sorted(_spans(text, ANCHOR), key=lambda s: s.start)
+
+
+def vague_times(text: str) -> list[Span]:
+    return [Span(m.start(), m.end(), m.group(0)) for m in VAGUE_TIME.finditer(text)]

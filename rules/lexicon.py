@@ -1,0 +1,153 @@
+"""Existence and substitution rules: lexicon entries matched on lemmas and spellings.
+
+An entry lists terms in base form ("fail to engage"). A term matches consecutive tokens
+whose lower-case text or lower-case lemma equals each term token, so "failed to engage"
+and "failing to engage" match too. Terms written as acronyms (no lower-case letters, two
+or more capitals) match case-sensitively with dots ignored, so "DV" matches "D.V." but not
+the "dv" inside a URL. Entries with ``replacements`` are substitution rules (a plainer word
+can be dropped in); the rest are existence rules (advice only).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from drafting.report import Finding
+from rules.base import RuleError, RuleSpec, finding, rule_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_ACRONYM = re.compile(r"^[^a-z]*[A-Z][^a-z]*[A-Z][^a-z]*$")
+
+
+def is_acronym(term: str) -> bool:
+    return bool(_ACRONYM.match(term))
+
+
+def _dotless(text: str) -> str:
+    return text.replace(".", "")
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    spec: RuleSpec
+    term: str
+    tokens: tuple[str, ...]
+    exact: bool
+    pos: frozenset[str]
+    replacements: tuple[str, ...]
+
+
+def _token_keys(tok: Token) -> tuple[tuple[str, str], ...]:
+    return (("i", tok.lower_), ("i", tok.lemma_.lower()), ("a", _dotless(tok.text)))
+
+
+def _token_matches(tok: Token, term_tok: str, exact: bool) -> bool:
+    if exact:
+        return _dotless(tok.text) == term_tok
+    return term_tok in (tok.lower_, tok.lemma_.lower())
+
+
+class LexiconRules:
+    """All lexicon entries compiled into one index keyed on the first term token."""
+
+    def __init__(self, specs: list[RuleSpec]) -> None:
+        from models.nlp import load_pipeline
+
+        tokenizer = load_pipeline().tokenizer
+        self.specs = specs
+        self._index: dict[tuple[str, str], list[_Pattern]] = defaultdict(list)
+        self._exceptions: dict[str, tuple[re.Pattern[str], ...]] = {}
+        for spec in specs:
+            terms = spec.params.get("terms")
+            if not isinstance(terms, list) or not terms or not all(
+                isinstance(t, str) and t.strip() for t in terms
+            ):
+                raise RuleError(f"{spec.source}: rule {spec.id!r} needs a non-empty 'terms' list")
+            pos = frozenset(spec.params.get("pos") or ())
+            repl = tuple(spec.params.get("replacements") or ())
+            for term in terms:
+                exact = is_acronym(term)
+                toks = [t.text for t in tokenizer(_dotless(term) if exact else term)]
+                toks = [t if exact else t.lower() for t in toks if t.strip()]
+                if not toks:
+                    continue
+                pat = _Pattern(spec, term, tuple(toks), exact, pos, repl)
+                self._index[("a" if exact else "i", toks[0])].append(pat)
+            exc = spec.params.get("exceptions") or []
+            self._exceptions[spec.id] = tuple(
+                re.compile(r"\b" + re.escape(e) + r"\b", re.IGNORECASE) for e in exc
+            )
+
+    def _candidates(self, doc: Doc) -> list[tuple[int, int, _Pattern]]:
+        found = []
+        n = len(doc)
+        for i, tok in enumerate(doc):
+            seen: set[int] = set()
+            for key in _token_keys(tok):
+                for pat in self._index.get(key, ()):
+                    if id(pat) in seen:
+                        continue
+                    seen.add(id(pat))
+                    k = len(pat.tokens)
+                    if i + k > n:
+                        continue
+                    if all(
+                        _token_matches(doc[i + j], pat.tokens[j], pat.exact) for j in range(k)
+                    ):
+                        last = doc[i + k - 1]
+                        if pat.pos and last.pos_ not in pat.pos:
+                            continue
+                        found.append((i, i + k, pat))
+        return found
+
+    def _excepted(self, doc: Doc, rule_id: str, start: int, end: int) -> bool:
+        for rx in self._exceptions.get(rule_id, ()):
+            for m in rx.finditer(doc.text):
+                if m.start() <= start and end <= m.end():
+                    return True
+        return False
+
+    def run(self, doc: Doc) -> Iterable[Finding]:
+        cands = self._candidates(doc)
+        # Longest match wins; then the earliest; a token belongs to one finding at most.
+        cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+        taken = [False] * len(doc)
+        out: list[Finding] = []
+        for i, j, pat in cands:
+            if any(taken[i:j]):
+                continue
+            start = doc[i].idx
+            end = doc[j - 1].idx + len(doc[j - 1].text)
+            if self._excepted(doc, pat.spec.id, start, end):
+                continue
+            for k in range(i, j):
+                taken[k] = True
+            quoted = doc.text[start:end]
+            out.append(
+                finding(
+                    pat.spec,
+                    doc,
+                    start,
+                    end,
+                    message=f"“{quoted}”: {pat.spec.message}",
+                    replacements=pat.replacements,
+                )
+            )
+        out.sort(key=lambda f: f.start)
+        return out
+
+
+def _build(specs: list[RuleSpec]) -> list[LexiconRules]:
+    return [LexiconRules(specs)] if specs else []
+
+
+# One matcher per kind: existence entries only advise, substitution entries also offer
+# words that can replace the match in place.
+rule_kind("existence")(_build)
+rule_kind("substitution")(_build)
