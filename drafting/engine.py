@@ -22,17 +22,17 @@ from drafting.textinput import MAX_CHARS, InputError, input_findings, validate
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
-    from rules.loader import RuleSet
+    from drafting.rules.loader import RuleSet
 
 
 def _nlp():
-    from models.nlp import load_pipeline
+    from drafting.models.nlp import load_pipeline
 
     return load_pipeline()
 
 
 def _rules(rule_files: Iterable[str] = ()) -> RuleSet:
-    from rules.loader import load_rules
+    from drafting.rules.loader import load_rules
 
     return load_rules(tuple(rule_files))
 

@@ -119,6 +119,10 @@ def subjects(verb: Token) -> list[Token]:
     v = verb
     while v is not None and seen < 6:
         subj = [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl")]
+        if subj and v.dep_ == "relcl" and all(
+            s.lower_ in ("who", "that", "which", "whom") for s in subj
+        ):
+            return conjuncts(v.head)
         if subj:
             out: list[Token] = []
             for s in subj:
@@ -128,7 +132,8 @@ def subjects(verb: Token) -> list[Token]:
             return [v.head]
         if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and v.head is not v:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
-                return [v.head]
+                owners = [c for c in v.head.children if c.dep_ == "poss"]
+                return owners or [v.head]
             v = v.head
             seen += 1
             continue
@@ -234,8 +239,10 @@ class People:
 
     def _name_tokens(self) -> Iterable[Token]:
         for tok in self.doc:
-            if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
-                if tok.text[:1].isupper() and tok.lower_ not in PROFESSIONAL:
+            if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ == "PERSON":
+                if tok.text[:1].isupper() and tok.lower_ not in PROFESSIONAL and (
+                    tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or not tok.is_sent_start
+                ):
                     yield tok
 
     def _classify_names(self) -> None:
@@ -291,13 +298,20 @@ class People:
         if lemma in CHILD_WORDS or low in CHILD_WORDS:
             g = "f" if lemma in FEMALE_CHILD else "m" if lemma in MALE_CHILD else ""
             return Mention(tok, "child", g)
-        if lemma in PROFESSIONAL or low in PROFESSIONAL or tok.ent_type_ in ("ORG", "NORP"):
-            return Mention(tok, "professional", "")
         if tok.text in self.child_names:
             return Mention(tok, "child", "")
         if tok.text in self.adult_names:
             return Mention(tok, "adult", "")
-        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON":
+        if lemma in PROFESSIONAL or low in PROFESSIONAL:
+            return Mention(tok, "professional", "")
+        if tok.ent_type_ in ("ORG", "NORP") and not (
+            tok.pos_ == "PROPN" and tok.ent_iob_ == "B" and (
+                tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I")
+        ):
+            return Mention(tok, "professional", "")
+        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or (
+            tok.text[:1].isupper() and tok.pos_ == "NOUN" and not tok.is_sent_start
+        ):
             return Mention(tok, "unknown", "")
         return Mention(tok, "", "")
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafting.report import Finding
-from rules.base import RuleError, RuleSpec, finding, rule_kind
+from drafting.rules.base import RuleError, RuleSpec, finding, rule_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -57,7 +57,7 @@ class LexiconRules:
     """All lexicon entries compiled into one index keyed on the first term token."""
 
     def __init__(self, specs: list[RuleSpec]) -> None:
-        from models.nlp import load_pipeline
+        from drafting.models.nlp import load_pipeline
 
         tokenizer = load_pipeline().tokenizer
         self.specs = specs

@@ -22,9 +22,9 @@ from pathlib import Path
 from typing import Any
 
 from drafting.kinds import ALL_CRITERIA
-from rules import lexicon as _lexicon  # noqa: F401  (registers existence/substitution)
-from rules import patterns as _patterns  # noqa: F401  (registers pattern/metric)
-from rules.base import RULE_KINDS, Rule, RuleError, RuleSpec, parse_spec
+from drafting.rules import lexicon as _lexicon  # noqa: F401  (registers existence/substitution)
+from drafting.rules import patterns as _patterns  # noqa: F401  (registers pattern/metric)
+from drafting.rules.base import RULE_KINDS, Rule, RuleError, RuleSpec, parse_spec
 
 RULES_DIR = Path(__file__).resolve().parent
 LEXICON_DIR = RULES_DIR / "lexicon"

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafting.readability import analyse, sentence_words
 from drafting.report import Finding
-from rules.base import RuleError, RuleSpec, finding, rule_kind
+from drafting.rules.base import RuleError, RuleSpec, finding, rule_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

@@ -52,8 +52,29 @@ NON_BEHAVIOUR = {
     "hear", "inform", "describe", "disclose", "suggest", "indicate", "consider", "allege",
     "state", "explain", "learn", "display", "parent", "behave", "act", "function",
     "interact", "relate", "respond", "react", "benefit", "thrive", "flourish", "grow",
-    "progress", "achieve", "settle", "adjust", "follow", "work",
+    "progress", "achieve", "settle", "adjust", "follow", "work", "say", "tell", "do",
+    "help", "lose", "find", "spend", "wonder", "enjoy", "hear", "carry", "slip", "feel",
+    "substantiate", "pose", "coerce", "disclose", "rush",
 }
+# Concrete acts: enough on their own under a modal or a negation, and used to recover
+# verbs the small model tags as plural nouns ("Gloria locks Sofia in...").
+ACTS = {
+    "hit", "punch", "kick", "slap", "push", "shove", "shake", "grab", "choke", "strangle",
+    "bite", "burn", "scald", "throw", "smash", "break", "lock", "leave", "abandon", "drive",
+    "shout", "scream", "swear", "threaten", "drink", "smoke", "inject", "snort", "sell",
+    "give", "feed", "forget", "sleep", "pass", "collapse", "hurt", "beat", "whip", "belt",
+    "drag", "pull", "pinch", "stab", "cut", "lash", "attack", "assault", "rape", "touch",
+    "film", "photograph", "send", "post", "message", "text", "meet", "pick", "collect",
+    "take", "bring", "carry", "hide", "steal", "trap", "tie", "starve", "ignore", "blame",
+    "call", "mock", "humiliate", "isolate", "stop", "keep", "refuse", "miss", "wander",
+    "fall", "crash", "walk", "storm", "slam", "kill", "follow", "stalk", "watch", "groom",
+    "pay", "buy", "let", "allow", "put", "bath", "bathe", "wash", "change", "dress",
+    "cook", "lock", "store", "spend", "gamble", "use", "party", "fight", "argue", "row",
+    "bring", "ring", "phone", "check", "clean", "cover", "squeeze", "smother", "drop",
+    "chase", "force", "make", "hold", "restrain", "punish", "smack", "tap", "spank",
+}
+PHRASAL_VAGUE = {("look", "after"), ("get", "on"), ("care", "for"), ("keep", "up"),
+                 ("cope", "with"), ("put", "first"), ("carry", "on"), ("go", "on")}
 # Verbs whose object or complement must be concrete for the clause to be specific.
 VAGUE_STATES = {"safe", "well", "happy", "healthy", "clean", "calm", "stable", "settled",
                 "secure", "okay", "ok", "fine", "appropriate", "good", "better", "positive",
@@ -123,13 +144,33 @@ def _is_behaviour_verb(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or lemma in NON_BEHAVIOUR:
         return False
-    return True
+    parts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    return not any(v == lemma and p in parts for v, p in PHRASAL_VAGUE)
+
+
+def _misparsed_verbs(a: Analysis) -> Iterator[tuple[Token, Token]]:
+    """(noun, actor) for verbs tagged as plural nouns after a name: "Gloria locks Sofia"."""
+    for tok in a.doc:
+        if tok.tag_ != "NNS" or tok.i == 0 or not tok.lower_.endswith("s"):
+            continue
+        base = tok.lower_[:-2] if tok.lower_.endswith(("shes", "ches", "sses")) else tok.lower_[:-1]
+        if base not in ACTS:
+            continue
+        prev = a.doc[tok.i - 1]
+        if (prev.pos_ == "PROPN" or a.people.is_person(prev)) and prev.dep_ in (
+            "compound", "nsubj", "poss"
+        ) or (prev.pos_ == "PROPN" and prev.head.i == tok.i):
+            yield tok, prev
 
 
 def behaviours(a: Analysis, *, exclude: set[int] | None = None,
                allow_passive: bool = True) -> Iterator[Behaviour]:
     """Clauses that name an act, each marked specific or not with the reason."""
     exclude = exclude or set()
+    for noun, actor in _misparsed_verbs(a):
+        ctx = [c for c in noun.children if c.dep_ in ("prep", "appos", "advcl", "npadvmod")]
+        yield Behaviour(noun, actor, tok_span(a.doc, actor.i, noun.right_edge.i), bool(ctx),
+                        "" if ctx else f"“{noun.text}” says what, but not when or where")
     for verb in clause_verbs(a.doc):
         if verb.i in exclude or not _is_behaviour_verb(verb):
             continue
@@ -156,6 +197,15 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
         lemma = verb.lemma_.lower()
         if lemma in GENERIC:
             ctx = [c for c in ctx if c.dep_ not in ("dobj", "attr")]
+        # an object that is itself a label ("uses physical chastisement") is no context
+        ctx = [c for c in ctx if not (c.dep_ in ("dobj", "attr") and a.overlaps(
+            c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text),
+            "behavioural_specificity"))]
+        if (is_negated(verb) or is_modal_future(verb)) and lemma not in ACTS:
+            # "is not coping", "could go into a coma": not an act someone could see
+            ctx = []
+        if is_negated(verb):
+            ctx = [c for c in ctx if not (c.dep_ == "dobj" and a.people.is_person(c))]
         span = tok_span(a.doc, min(verb.i, *(s.i for s in subj)) if subj else verb.i,
                         max([verb.i] + [c.right_edge.i for c in ctx]) if ctx else verb.i)
         if len(span.text) > 200:
@@ -237,6 +287,15 @@ def _is_concrete_outcome(a: Analysis, verb: Token) -> tuple[bool, str]:
     return False, f"“{verb.text}” does not say what would actually happen"
 
 
+def _actors(a: Analysis) -> list[Behaviour]:
+    """Behaviours outside modal clauses: their actors are the adults of the statement."""
+    cached = a.__dict__.get("_actors")
+    if cached is None:
+        cached = [b for b in behaviours(a) if not is_modal_future(b.verb)]
+        a.__dict__["_actors"] = cached
+    return cached
+
+
 def outcomes(a: Analysis) -> Iterator[Outcome]:
     """Future or modal clauses, with who they fall on and whether they are concrete."""
     people = a.people
@@ -248,7 +307,9 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
         subj = subjects(verb)
         who = None
         for s in subj:
-            if people.is_child(s):
+            if people.is_child(s) or (people.resolve(s).role == "unknown" and not any(
+                b.actor is not None and b.actor.text == s.text for b in _actors(a)
+            )):
                 who = s
                 break
         if who is None:

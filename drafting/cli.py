@@ -1,0 +1,351 @@
+"""Command line: ``drafting check``, ``drafting eval``, ``drafting rules``, ``drafting demo``.
+
+Exit codes (documented in the README):
+  0  every criterion passed (``check``), or the command succeeded
+  1  some criterion failed, or some lines of a batch could not be checked
+  2  usage or input error (empty text, unreadable or non-UTF-8 file, bad rule file)
+
+Imports are lazy so ``--help`` and errors answer at once, and a check loads spaCy only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator
+from typing import IO, TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from drafting.engine import Item, ItemError
+    from drafting.report import Report
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+KIND_HELP = "danger, safety_goal, harm, or auto (the checker decides and says which)"
+SAMPLE = (
+    "There are concerns that Dad presents as hostile and DV is ongoing in the home, "
+    "placing Amy (4) at risk of significant harm."
+)
+
+
+class UsageError(Exception):
+    pass
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise UsageError(
+            f"{where} is not UTF-8 text (byte 0x{data[exc.start]:02x} at position {exc.start}). "
+            "Save it as UTF-8, or copy and paste the text."
+        ) from None
+
+
+def _read_path(path: str) -> bytes:
+    try:
+        with open(path, "rb") as fh:
+            return fh.read()
+    except FileNotFoundError:
+        raise UsageError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise UsageError(f"{path}: is a folder, not a file") from None
+    except PermissionError:
+        raise UsageError(f"{path}: permission denied") from None
+
+
+def _single_text(args: argparse.Namespace) -> str:
+    if args.file:
+        return _decode(_read_path(args.file), args.file)
+    if args.text is None or args.text == "-":
+        if args.text is None and sys.stdin.isatty():
+            raise UsageError("give the text to check, '-' to read standard input, "
+                             "or --input FILE.jsonl")
+        return _decode(sys.stdin.buffer.read(), "standard input")
+    return args.text
+
+
+def _jsonl_items(path: str, default_kind: str) -> Iterator[Item | ItemError]:
+    from drafting.engine import Item, ItemError
+    from drafting.textinput import InputError
+
+    raw = sys.stdin.buffer.read() if path == "-" else _read_path(path)
+    where = "standard input" if path == "-" else path
+    for n, line in enumerate(raw.split(b"\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            text_line = line.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield ItemError(None, n, InputError(
+                "not_utf8", f"{where} line {n} is not UTF-8 (byte 0x{line[exc.start]:02x})."))
+            continue
+        try:
+            obj = json.loads(text_line)
+        except json.JSONDecodeError as exc:
+            yield ItemError(None, n, InputError(
+                "bad_json", f"{where} line {n} is not JSON: {exc.msg} at column {exc.colno}."))
+            continue
+        if not isinstance(obj, dict):
+            yield ItemError(None, n, InputError(
+                "bad_json", f"{where} line {n}: expected an object with 'text'."))
+            continue
+        sid = obj.get("id")
+        sid = None if sid is None else str(sid)
+        text = obj.get("text")
+        if not isinstance(text, str):
+            yield ItemError(sid, n, InputError(
+                "no_text", f"{where} line {n}: no 'text' string to check."))
+            continue
+        yield Item(sid if sid is not None else f"line-{n}", obj.get("kind") or default_kind, text)
+
+
+# --- text output -------------------------------------------------------------------------
+
+
+class _Style:
+    def __init__(self, stream: IO[str]) -> None:
+        self.on = stream.isatty() and not os.environ.get("NO_COLOR")
+
+    def __call__(self, text: str, code: str) -> str:
+        return f"\x1b[{code}m{text}\x1b[0m" if self.on else text
+
+
+def _line_col(text: str, offset: int) -> tuple[int, int]:
+    line = text.count("\n", 0, offset) + 1
+    col = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, col
+
+
+def _context(text: str, start: int, end: int, width: int = 88) -> tuple[str, str]:
+    """The line around a finding, and a caret line underlining it."""
+    ls = text.rfind("\n", 0, start) + 1
+    le = text.find("\n", start)
+    le = len(text) if le == -1 else le
+    s = max(ls, start - width // 2)
+    e = min(le, max(end, start) + width // 2)
+    pre = "…" if s > ls else ""
+    post = "…" if e < le else ""
+    snippet = pre + text[s:e] + post
+    under = " " * (len(pre) + start - s) + "^" * max(1, min(end, e) - start)
+    return snippet.replace("\t", " "), under
+
+
+def format_text(report: Report, text: str, stream: IO[str]) -> str:
+    st = _Style(stream)
+    kind_names = {"danger": "Danger statement", "safety_goal": "Safety goal",
+                  "harm": "Harm statement"}
+    passed = sum(c.passed for c in report.criteria)
+    head = f"{kind_names[report.kind]}: {passed} of {len(report.criteria)} criteria met"
+    if report.id:
+        head = f"[{report.id}] " + head
+    out = [st(head, "1")]
+    if report.kind_requested == "auto":
+        out.append(f"  ({report.kind_reason})")
+    for c in report.criteria:
+        mark = st("✓ PASS", "32") if c.passed else st("✗ FAIL", "31")
+        out.append(f"  {mark}  {c.name}: {c.message}")
+        if not c.passed and c.fix:
+            out.append(f"           fix: {c.fix}")
+    if report.findings:
+        out.append(st(f"Findings ({len(report.findings)})", "1"))
+        for f in report.findings:
+            line, col = _line_col(text, f.start)
+            out.append(f"  {line}:{col} {f.severity} {f.rule_id}: {f.message}")
+            snippet, under = _context(text, f.start, f.end)
+            out.append(f"      {snippet}")
+            out.append(f"      {st(under, '33')}")
+            if f.replacements:
+                out.append(f"      try: {' / '.join(r for r in f.replacements if r) or 'delete'}")
+            if f.fix:
+                out.append(f"      fix: {f.fix}")
+    r = report.readability
+    grade = (f"reading grade {r.flesch_kincaid_grade:.1f}, reading ease "
+             f"{r.flesch_reading_ease:.0f}" if r.reliable
+             else "too short for a reliable reading grade")
+    hard = ", ".join(h.text for h in r.hard_words[:8])
+    out.append(st("Readability", "1") + f": {r.words} words, {r.sentences} sentences, "
+               f"average {r.avg_sentence_length:.1f} and longest {r.longest_sentence_length} "
+               f"words per sentence; {grade}" + (f"; hard words: {hard}" if hard else ""))
+    return "\n".join(out)
+
+
+# --- commands ----------------------------------------------------------------------------
+
+
+def _emit(report_or_error: Any, fmt: str, text: str, stream: IO[str]) -> None:
+    from drafting.report import Report
+
+    if fmt == "text":
+        if isinstance(report_or_error, Report):
+            stream.write(format_text(report_or_error, text, stream) + "\n\n")
+        else:
+            d = report_or_error.to_dict()
+            label = d.get("id") or f"line {d.get('line')}"
+            stream.write(f"[{label}] cannot check: {d['error']['message']}\n\n")
+    elif fmt == "json":
+        stream.write(json.dumps(report_or_error.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        stream.write(json.dumps(report_or_error.to_dict(), ensure_ascii=False) + "\n")
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from drafting.engine import check, check_many
+    from drafting.report import Report
+    from drafting.textinput import InputError
+
+    rules = tuple(args.rules or ())
+    if args.input:
+        if args.text is not None or args.file:
+            raise UsageError("give either --input FILE.jsonl or a single text, not both")
+        texts: dict[str, str] = {}
+
+        def remember(items: Iterator[Any]) -> Iterator[Any]:
+            for it in items:
+                if not hasattr(it, "error"):
+                    texts[it.id] = it.text
+                yield it
+
+        worst = EXIT_OK
+        items = remember(_jsonl_items(args.input, args.kind))
+        for out in check_many(items, rules=rules):
+            if isinstance(out, Report):
+                _emit(out, args.format, texts.pop(out.id, ""), sys.stdout)
+                if not out.passed:
+                    worst = EXIT_FAILED
+            else:
+                _emit(out, args.format, "", sys.stdout)
+                worst = EXIT_FAILED
+            sys.stdout.flush()
+        return worst
+    text = _single_text(args)
+    try:
+        report = check(text, kind=args.kind, rules=rules)
+    except InputError as exc:
+        raise UsageError(exc.message) from None
+    _emit(report, args.format, text, sys.stdout)
+    return EXIT_OK if report.passed else EXIT_FAILED
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from drafting.evaluate import evaluate, format_table, read_labelled
+
+    try:
+        rows = read_labelled(args.file, split=args.split)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(str(exc)) from None
+    if not rows:
+        raise UsageError(f"{args.file}: no labelled statements"
+                         + (f" in split {args.split!r}" if args.split else ""))
+    res = evaluate(rows, kind_override=args.kind, rules=tuple(args.rules or ()))
+    if args.format == "json":
+        print(json.dumps(res.to_dict(), indent=2))
+    else:
+        title = f"{args.file}" + (f" (split: {args.split})" if args.split else "")
+        print(f"{title}: {res.statements} statements; engine on the left, naive "
+              "keyword-and-length baseline on the right")
+        print(format_table(res))
+        if args.show_mistakes:
+            for m in res.mistakes:
+                print(f"\n{m['id']} {m['criterion']} expected {m['label']}: {m['message']}\n"
+                      f"    {m['text']}")
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from drafting.rules.examples import run_examples
+    from drafting.rules.loader import load_rules
+
+    ruleset = load_rules(tuple(args.rules or ()))
+    if args.action == "list":
+        for s in ruleset.specs:
+            print(f"{s.id:44} {s.kind:12} {s.severity:10} {s.message[:70]}")
+        print(f"{len(ruleset.specs)} rules from {len(ruleset.sources)} files")
+        return EXIT_OK
+    failures = run_examples(ruleset, only_sources=tuple(args.rules or ()) or None)
+    for f in failures:
+        print(f)
+    print(f"{len(failures)} problems" if failures else "every rule's examples behave")
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    print("Checking a sample danger statement:\n")
+    print(f"  {SAMPLE}\n")
+    ns = argparse.Namespace(text=SAMPLE, file=None, input=None, kind="danger",
+                            format="text", rules=[])
+    cmd_check(ns)
+    return EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from drafting import __version__
+
+    p = argparse.ArgumentParser(
+        prog="drafting",
+        description="Check child-protection statements offline: criteria, wording, "
+                    "readability.",
+        epilog="Exit codes: 0 all criteria pass; 1 some fail (or batch lines had errors); "
+               "2 usage or input error.",
+    )
+    p.add_argument("--version", action="version", version=f"drafting {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("check", help="check one statement, or a JSONL batch")
+    c.add_argument("text", nargs="?", help="the statement, or - to read standard input")
+    c.add_argument("--kind", default="auto", choices=["danger", "safety_goal", "harm", "auto"],
+                   help=KIND_HELP + " (default: auto)")
+    c.add_argument("--format", default="text", choices=["text", "json", "jsonl"])
+    c.add_argument("--rules", action="append", metavar="FILE",
+                   help="a local rule file (repeatable): add terms, disable or allow entries")
+    c.add_argument("--file", help="read the statement from a UTF-8 text file")
+    c.add_argument("--input", metavar="FILE.jsonl",
+                   help="check many: one JSON object per line with id, kind, text "
+                        "(- for standard input)")
+    c.set_defaults(func=cmd_check)
+
+    e = sub.add_parser("eval", help="accuracy per criterion against labelled statements")
+    e.add_argument("file", help="JSONL with kind, text and labels: {criterion: true|false|null}")
+    e.add_argument("--split", choices=["tune", "heldout"], help="only statements of this split")
+    e.add_argument("--kind", choices=["auto"], help="let the checker decide each kind")
+    e.add_argument("--format", default="text", choices=["text", "json"])
+    e.add_argument("--rules", action="append", metavar="FILE")
+    e.add_argument("--show-mistakes", action="store_true")
+    e.set_defaults(func=cmd_eval)
+
+    r = sub.add_parser("rules", help="list the rules, or test rule files' examples")
+    r.add_argument("action", choices=["list", "test"])
+    r.add_argument("--rules", action="append", metavar="FILE",
+                   help="local rule file to include (with 'test': test only this file)")
+    r.set_defaults(func=cmd_rules)
+
+    d = sub.add_parser("demo", help="check a sample statement")
+    d.set_defaults(func=cmd_demo)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.func(args)
+    except UsageError as exc:
+        print(f"drafting: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("drafting: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # rule file problems and the like: say what, not a traceback
+        from drafting.rules.base import RuleError
+
+        if isinstance(exc, RuleError):
+            print(f"drafting: rule file error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())
