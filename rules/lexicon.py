@@ -44,13 +44,16 @@ class _Pattern:
 
 
 def _token_keys(tok: Token) -> tuple[tuple[str, str], ...]:
-    return (("i", tok.lower_), ("i", tok.lemma_.lower()), ("a", _dotless(tok.text)))
+    low = tok.lower_
+    return (("i", low), ("i", tok.lemma_.lower()), ("i", low.rstrip(".")),
+            ("a", _dotless(tok.text)))
 
 
 def _token_matches(tok: Token, term_tok: str, exact: bool) -> bool:
     if exact:
         return _dotless(tok.text) == term_tok
-    return term_tok in (tok.lower_, tok.lemma_.lower())
+    # "CiC." at the end of a sentence keeps its full stop in spaCy's tokens
+    return term_tok in (tok.lower_, tok.lemma_.lower(), tok.lower_.rstrip("."))
 
 
 class LexiconRules:

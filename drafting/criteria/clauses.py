@@ -39,7 +39,7 @@ NON_BEHAVIOUR = {
     "affect", "expose", "neglect", "misuse", "need", "want", "lack", "become", "remain",
     "show", "display", "demonstrate", "exhibit", "evidence", "involve", "relate", "include",
     "understand", "accept", "deny", "minimise", "minimize", "prioritise", "prioritize",
-    "meet", "provide", "ensure", "protect", "support", "improve", "happen", "occur", "mean",
+    "provide", "ensure", "protect", "support", "improve", "happen", "occur", "mean",
     "risk", "place", "feel", "hope", "wish", "like", "love", "seem", "worsen",
     "continue", "develop", "increase", "decrease", "reduce", "escalate", "deteriorate",
     "fail", "disengage", "address", "complete", "undertake", "participate",
@@ -164,7 +164,7 @@ def _misparsed_verbs(a: Analysis) -> Iterator[tuple[Token, Token]]:
 
 
 def behaviours(a: Analysis, *, exclude: set[int] | None = None,
-               allow_passive: bool = True) -> Iterator[Behaviour]:
+               allow_passive: bool = True, strict_modal: bool = False) -> Iterator[Behaviour]:
     """Clauses that name an act, each marked specific or not with the reason."""
     exclude = exclude or set()
     for noun, actor in _misparsed_verbs(a):
@@ -201,7 +201,7 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
         ctx = [c for c in ctx if not (c.dep_ in ("dobj", "attr") and a.overlaps(
             c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text),
             "behavioural_specificity"))]
-        if (is_negated(verb) or is_modal_future(verb)) and lemma not in ACTS:
+        if (is_negated(verb) or (strict_modal and is_modal_future(verb))) and lemma not in ACTS:
             # "is not coping", "could go into a coma": not an act someone could see
             ctx = []
         if is_negated(verb):

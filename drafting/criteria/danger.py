@@ -46,7 +46,7 @@ def _worry_triggers(a: Analysis) -> set[int]:
 def danger_behaviour(a: Analysis) -> CriterionResult:
     exclude = _worry_triggers(a)
     child_outcomes = {o.verb.i for o in outcomes(a) if o.for_child and not _adult_actor(a, o)}
-    found = [b for b in behaviours(a, exclude=exclude | child_outcomes)]
+    found = list(behaviours(a, exclude=exclude | child_outcomes, strict_modal=True))
     specific = [b for b in found if b.specific]
     if specific:
         return CriterionResult(

@@ -14,63 +14,112 @@ from drafting.timex import anchors, durations, vague_times
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-STOP_VERBS = {"stop", "quit", "cease", "refrain", "abstain", "avoid", "end", "give",
-              "prevent", "halt", "discontinue", "desist", "eliminate", "reduce", "cut"}
-COMPLIANCE_VERBS = {"attend", "engage", "comply", "complete", "cooperate", "co-operate",
-                    "participate", "undertake", "access", "accept", "follow", "sign",
-                    "enrol", "enroll", "register", "evidence", "demonstrate", "agree",
-                    "finish", "go", "keep", "work", "take", "use", "make", "allow", "let",
-                    "submit", "consent", "continue", "respond", "answer", "meet"}
+STOP_VERBS = {"stop", "quit", "cease", "refrain", "abstain", "avoid", "end", "prevent",
+              "halt", "discontinue", "desist", "eliminate", "reduce", "cut", "disengage",
+              "ban", "forbid", "prohibit", "withdraw"}
+ALWAYS_COMPLIANCE = {"engage", "comply", "cooperate", "co-operate", "participate", "undertake",
+                     "enrol", "enroll", "register", "submit", "consent", "demonstrate",
+                     "evidence", "evidenced", "adhere"}
+COMPLIANCE_VERBS = {"attend", "access", "accept", "follow", "complete", "agree", "finish",
+                    "go", "keep", "work", "take", "use", "make", "allow", "let", "continue",
+                    "respond", "answer", "meet", "sign", "get", "start", "book", "arrange",
+                    "see", "do"}
 COMPLIANCE_OBJECTS = {"appointment", "appointments", "course", "programme", "program",
                       "service", "services", "assessment", "assessments", "session",
                       "sessions", "meeting", "meetings", "recommendation",
                       "recommendations", "plan", "agreement", "test", "tests", "group",
                       "groups", "therapy", "counselling", "counseling", "treatment",
-                      "class", "classes", "work", "support", "visit", "visits", "worker",
+                      "class", "classes", "support", "visit", "visits", "worker", "workers",
                       "team", "professional", "professionals", "intervention", "referral",
-                      "screening", "screen", "drug", "checks", "review", "conference"}
+                      "screening", "screen", "checks", "review", "conference", "advice",
+                      "instructions", "medication", "meds", "prescription", "camhs",
+                      "cmht", "rehab", "detox", "aa", "na", "hearing", "order", "orders",
+                      "condition", "conditions", "contract", "agency", "practitioner",
+                      "caseworker", "keyworker"}
+COMPLIANT_STATES = {"compliant", "engaged", "cooperative", "co-operative", "abstinent",
+                    "adherent", "concordant", "receptive", "open"}
+WRAPPERS = {"make", "ensure", "let", "allow", "want", "need", "help", "see", "expect",
+            "like", "wish", "hope", "try"}
 OBSERVE_VERBS = {"see", "check", "notice", "know", "monitor", "observe", "confirm", "hear",
-                 "watch", "witness", "visit", "review", "look", "tell", "report", "feel",
-                 "agree", "say", "share", "record", "evidence", "verify", "make"}
-NOT_GOAL_VERBS = {"need", "want", "have", "like", "hope", "wish", "close", "step", "end"}
+                 "watch", "witness", "visit", "review", "look", "tell", "report", "ask",
+                 "agree", "say", "share", "record", "evidence", "verify", "make", "keep",
+                 "talk", "speak", "document", "ring", "call", "phone", "contact", "text"}
+# Verbs that observe only when someone in the network does them, about the goal.
+NETWORK_ONLY = {"check", "make", "tell", "say", "know", "agree", "share", "report", "record",
+                "look", "ask", "talk", "speak", "keep", "ring", "call", "phone", "contact",
+                "text", "visit"}
+NOT_GOAL_VERBS = {"need", "want", "have", "like", "hope", "wish", "close", "step"}
+
+
+def _no_det(tok: Token) -> bool:
+    """"no rubbish", "no more rubbish", "no further incidents"."""
+    for c in tok.children:
+        if c.lower_ == "no" and c.dep_ in ("det", "neg"):
+            return True
+        if c.dep_ == "amod" and c.lower_ in ("more", "further") and any(
+            g.lower_ == "no" for g in c.children
+        ):
+            return True
+    return False
 
 
 def _is_compliance(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
-    if lemma in ("attend", "engage", "comply", "cooperate", "co-operate", "participate",
-                 "undertake", "access", "enrol", "enroll", "register", "submit", "consent"):
+    if lemma in ALWAYS_COMPLIANCE:
+        return True
+    if lemma in ("be", "remain", "stay", "become") and any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in COMPLIANT_STATES for c in verb.children
+    ):
         return True
     if lemma in COMPLIANCE_VERBS:
-        for t in verb.subtree:
-            if t.i != verb.i and t.lemma_.lower() in COMPLIANCE_OBJECTS and t.head.i in (
-                verb.i, *(c.i for c in verb.children)
-            ):
+        for c in verb.children:
+            if c.dep_ not in ("dobj", "prep", "xcomp", "dative", "attr"):
+                continue
+            if any(t.lemma_.lower() in COMPLIANCE_OBJECTS or t.lower_ in COMPLIANCE_OBJECTS
+                   for t in c.subtree):
                 return True
     return False
 
 
 def _is_stop(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
+    if is_negated(verb):
+        return True
+    if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(
+            g.lower_ == "no" for g in c.children) for c in verb.children):
+        return True
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and _no_det(c) and lemma in (
+            "be", "have", "pile", "leave", "happen", "occur", "see", "want",
+        ):
+            return True
     if lemma in STOP_VERBS:
         if any(c.dep_ == "prt" and c.lower_ in ("by", "round", "in", "over") for c in verb.children):
             return False  # "Nan will stop by every evening"
-        if lemma == "give" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
-            return False
         if lemma in ("end", "cut", "reduce") and not any(
-            c.dep_ in ("dobj", "prt") for c in verb.children
+            c.dep_ in ("dobj", "prt", "xcomp") for c in verb.children
         ):
             return False
         return True
-    if is_negated(verb):
+    if lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return True
-    return any(
-        c.dep_ == "advmod" and c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children)
-        for c in verb.children
-    )
+    return False
 
 
 def _observer_verbs(a: Analysis) -> set[int]:
     return {o.verb.i for o in observers(a)}
+
+
+def _under_negation(verb: Token) -> bool:
+    """"won't let him get rides": the complement of a negated or stopping verb."""
+    v = verb
+    for _ in range(3):
+        if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head is v:
+            return False
+        v = v.head
+        if v.dep_ != "conj" and (_is_stop(v) or (v.lemma_.lower() in STOP_VERBS)):
+            return True
+    return False
 
 
 def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
@@ -81,15 +130,24 @@ def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
         lemma = verb.lemma_.lower()
         if verb.i in obs or lemma in NOT_GOAL_VERBS:
             continue
-        if verb.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj") and not _is_stop(verb):
+        if verb.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj", "amod", "compound",
+                         "npadvmod", "nmod") and not _is_stop(verb):
             continue  # triggers and descriptions, not the goal itself
-        if verb.dep_ == "xcomp" and (_is_stop(verb.head) or _is_compliance(verb.head)):
+        if verb.dep_ in ("xcomp", "ccomp") and (
+            _is_stop(verb.head) or _is_compliance(verb.head)
+            or verb.head.lemma_.lower() in STOP_VERBS
+        ):
             continue  # "stop drinking", "attend to learn"
+        if lemma in WRAPPERS and not _is_stop(verb) and any(
+            c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acomp" and c.lower_ == "sure")
+            for c in verb.children
+        ):
+            continue  # "make sure X", "let him Y": the complement carries the framing
         if lemma == "be" and not any(
             c.dep_ in ("acomp", "attr", "prep", "expl", "advmod") for c in verb.children
         ):
             continue
-        if _is_stop(verb):
+        if _is_stop(verb) or _under_negation(verb):
             out.append((verb, "stop"))
         elif _is_compliance(verb):
             out.append((verb, "compliance"))
@@ -134,12 +192,19 @@ def positive_framing(a: Analysis) -> CriterionResult:
 
 @criterion("behavioural_specificity", "safety_goal")
 def goal_behaviour(a: Analysis) -> CriterionResult:
-    exclude = _observer_verbs(a)
+    obs = observers(a)
+    exclude = {o.verb.i for o in obs}
+    # what observers do ("when she visits on Sundays") is not the family's behaviour
+    for o in obs:
+        exclude |= {t.i for t in o.verb.subtree if t.dep_ == "advcl" or t.head.dep_ == "advcl"}
     framing = dict((v.i, kind) for v, kind in goal_clauses(a))
     found = [b for b in behaviours(a, exclude=exclude)
              if framing.get(b.verb.i, "positive") == "positive" or b.verb.dep_ in ("advcl",)]
     specific = [b for b in found if b.specific and not _is_compliance(b.verb)
-                and not _is_stop(b.verb)]
+                and not _is_stop(b.verb) and not _under_negation(b.verb)
+                and not (b.verb.lemma_.lower() in WRAPPERS)
+                and not any(_no_det(s) for s in subjects(b.verb))
+                and not (b.verb.dep_ in ("acl",) and _no_det(b.verb.head))]
     if specific:
         return CriterionResult(
             "behavioural_specificity",
@@ -199,15 +264,21 @@ def observers(a: Analysis) -> list[_Observer]:
             continue
         lemma = verb.lemma_.lower()
         holders = agent_of(verb) if is_passive(verb) else subjects(verb)
-        if lemma in ("check", "make", "tell", "say", "feel", "know", "agree", "share",
-                     "report", "record", "look"):
+        if lemma in NETWORK_ONLY:
             # these observe only when the goal says so: "Nan will check", "tell the social
             # worker", "which Grandpa checks" — not "Mum will check Kai's blood sugar"
             if lemma == "make" and not any(c.lower_ == "sure" for c in verb.children):
                 continue
-            if not holders or not all(_is_network(a, h) for h in holders):
+            if lemma == "keep" and not any(c.lower_ == "eye" for c in verb.children):
                 continue
-        if lemma in ("feel", "know", "agree", "say", "share") and not any(
+            if not holders or not any(_is_network(a, h) for h in holders):
+                continue
+            if lemma in ("check", "look") and any(
+                a.people.is_child(t) for c in verb.children if c.dep_ == "dobj"
+                for t in c.subtree if t.dep_ == "poss"
+            ):
+                continue  # checking the child's phone or blood sugar is care, not observing
+        if lemma in ("know", "agree", "say", "share") and not any(
             c.dep_ in ("ccomp",) for c in verb.children
         ):
             continue

@@ -1,0 +1,130 @@
+"""Cold-start wall times of the interpreter, spaCy and the ``drafting`` command, in fresh processes.
+
+Run from the repository root::
+
+    python benchmarks/bench_cold_start.py [--runs N] [--json]
+
+Each command runs once unmeasured (so the files are in the OS page cache, as they are for a
+user who has run anything before), then ``--runs`` times (default 5); the median is reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+BAR_S = 2.0  # the one-sentence check must answer within this from a cold start
+SENTENCE = "Nan is worried that Dad hits Amy when he drinks."
+HEAVY = ("torch", "transformers", "textstat", "nltk")
+MODULES_SCRIPT = (
+    "from drafting import check\n"
+    f"check({SENTENCE!r}, kind='danger')\n"
+    "import sys\n"
+    f"print(sorted(m for m in {HEAVY!r} if sys.modules.get(m) is not None))\n"
+)
+
+
+def drafting_command() -> list[str]:
+    """The installed console script next to this interpreter, else ``python -m drafting.cli``."""
+    script = Path(sys.executable).parent / ("drafting.exe" if os.name == "nt" else "drafting")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "drafting.cli"]
+
+
+def commands() -> dict[str, list[str]]:
+    """The commands to time, by label."""
+    drafting = drafting_command()
+    return {
+        "python -c pass": [sys.executable, "-c", "pass"],
+        "python -c 'import spacy'": [sys.executable, "-c", "import spacy"],
+        "drafting check --kind danger ...": [*drafting, "check", "--kind", "danger", SENTENCE],
+        "drafting --help": [*drafting, "--help"],
+    }
+
+
+def time_command(cmd: list[str], runs: int = 5, ok: tuple[int, ...] = (0,)) -> dict[str, Any]:
+    """Wall time of ``cmd`` in fresh subprocesses: one unmeasured run, then ``runs`` timed."""
+    times: list[float] = []
+    for i in range(runs + 1):
+        t0 = time.perf_counter()
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        elapsed = time.perf_counter() - t0
+        if proc.returncode not in ok:
+            raise RuntimeError(f"{cmd!r} exited {proc.returncode}: {proc.stderr.strip()[-500:]}")
+        if i:
+            times.append(elapsed)
+    return {"median_s": statistics.median(times), "min_s": min(times), "max_s": max(times),
+            "runs_s": times}
+
+
+def heavy_modules() -> list[str]:
+    """Which of torch, transformers, textstat, nltk are in ``sys.modules`` after a check."""
+    proc = subprocess.run([sys.executable, "-c", MODULES_SCRIPT], capture_output=True,
+                          text=True, check=True)
+    return json.loads(proc.stdout.strip().splitlines()[-1].replace("'", '"'))
+
+
+def run_all(runs: int = 5) -> dict[str, Any]:
+    """Time every command and look for heavy modules; the figures as a dict."""
+    timings: dict[str, Any] = {}
+    for label, cmd in commands().items():
+        # check exits 1 when some criterion fails: that is still an answer.
+        ok = (0, 1) if " check " in f" {' '.join(cmd)} " else (0,)
+        timings[label] = {"command": cmd, **time_command(cmd, runs, ok)}
+    check_s = timings["drafting check --kind danger ..."]["median_s"]
+    loaded = heavy_modules()
+    return {
+        "runs": runs,
+        "python": sys.executable,
+        "timings": timings,
+        "heavy_modules_after_check": loaded,
+        "bar": {"limit_s": BAR_S, "check_s": check_s, "check_pass": check_s < BAR_S,
+                "no_heavy_modules": not loaded},
+    }
+
+
+def format_report(res: dict[str, Any]) -> str:
+    """A plain-text summary of the figures."""
+    lines = [f"cold start: median of {res['runs']} fresh processes (after one unmeasured run)",
+             "", f"{'command':<36}{'median':>9}{'min':>9}{'max':>9}"]
+    for label, t in res["timings"].items():
+        lines.append(f"{label:<36}{t['median_s']:>8.2f}s{t['min_s']:>8.2f}s{t['max_s']:>8.2f}s")
+    bar = res["bar"]
+    loaded = res["heavy_modules_after_check"]
+    lines += [
+        "",
+        f"heavy modules in sys.modules after a check ({', '.join(HEAVY)}): "
+        f"{', '.join(loaded) if loaded else 'none'}",
+        "",
+        f"Bar: the one-sentence check answers in under {BAR_S:.0f} seconds from a cold start",
+        f"  drafting check {bar['check_s']:.2f} s: {'PASS' if bar['check_pass'] else 'FAIL'}",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, measure, print; exit 1 on a failed bar only with ``--strict``."""
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--runs", type=int, default=5, metavar="N",
+                   help="timed runs per command; the median is reported (default 5)")
+    p.add_argument("--json", action="store_true", help="print the figures as JSON")
+    p.add_argument("--strict", action="store_true", help="exit 1 if the bar is not met")
+    args = p.parse_args(argv)
+    if args.runs < 1:
+        p.error("--runs must be at least 1")
+    res = run_all(args.runs)
+    print(json.dumps(res, indent=2) if args.json else format_report(res))
+    passed = res["bar"]["check_pass"] and res["bar"]["no_heavy_modules"]
+    return 0 if passed or not args.strict else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
