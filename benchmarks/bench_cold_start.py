@@ -29,6 +29,23 @@ MODULES_SCRIPT = (
     "import sys\n"
     f"print(sorted(m for m in {HEAVY!r} if sys.modules.get(m) is not None))\n"
 )
+PHASES_SCRIPT = (
+    "import json, time\n"
+    "t = [time.perf_counter()]\n"
+    "import drafting.engine as e\n"
+    "t.append(time.perf_counter())\n"
+    "e._nlp()\n"
+    "t.append(time.perf_counter())\n"
+    "e._rules()\n"
+    "t.append(time.perf_counter())\n"
+    f"e.check({SENTENCE!r}, kind='danger')\n"
+    "t.append(time.perf_counter())\n"
+    f"e.check({SENTENCE!r}, kind='danger')\n"
+    "t.append(time.perf_counter())\n"
+    "print(json.dumps([b - a for a, b in zip(t, t[1:])]))\n"
+)
+PHASES = ("import drafting.engine", "load spaCy pipeline", "load rules", "first check",
+          "second check")
 
 
 def drafting_command() -> list[str]:
@@ -72,6 +89,16 @@ def heavy_modules() -> list[str]:
     return json.loads(proc.stdout.strip().splitlines()[-1].replace("'", '"'))
 
 
+def phases(runs: int = 5) -> dict[str, float]:
+    """Median seconds of each start-up phase inside one fresh process, over ``runs`` processes."""
+    samples: list[list[float]] = []
+    for _ in range(runs):
+        proc = subprocess.run([sys.executable, "-c", PHASES_SCRIPT], capture_output=True,
+                              text=True, check=True)
+        samples.append(json.loads(proc.stdout.strip().splitlines()[-1]))
+    return {name: statistics.median(s[i] for s in samples) for i, name in enumerate(PHASES)}
+
+
 def run_all(runs: int = 5) -> dict[str, Any]:
     """Time every command and look for heavy modules; the figures as a dict."""
     timings: dict[str, Any] = {}
@@ -86,6 +113,7 @@ def run_all(runs: int = 5) -> dict[str, Any]:
         "python": sys.executable,
         "timings": timings,
         "heavy_modules_after_check": loaded,
+        "check_phases_s": phases(runs),
         "bar": {"limit_s": BAR_S, "check_s": check_s, "check_pass": check_s < BAR_S,
                 "no_heavy_modules": not loaded},
     }
@@ -99,6 +127,10 @@ def format_report(res: dict[str, Any]) -> str:
         lines.append(f"{label:<36}{t['median_s']:>8.2f}s{t['min_s']:>8.2f}s{t['max_s']:>8.2f}s")
     bar = res["bar"]
     loaded = res["heavy_modules_after_check"]
+    lines += ["", "where a cold check's time goes (in-process timers, median of "
+              f"{res['runs']} more fresh processes):"]
+    for name, sec in res["check_phases_s"].items():
+        lines.append(f"  {name:<34}{sec:>8.2f}s")
     lines += [
         "",
         f"heavy modules in sys.modules after a check ({', '.join(HEAVY)}): "

@@ -14,6 +14,7 @@ import argparse
 import json
 import os
 import sys
+from collections import deque
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
@@ -98,7 +99,8 @@ def _jsonl_items(path: str, default_kind: str) -> Iterator[Item | ItemError]:
             yield ItemError(sid, n, InputError(
                 "no_text", f"{where} line {n}: no 'text' string to check."))
             continue
-        yield Item(sid if sid is not None else f"line-{n}", obj.get("kind") or default_kind, text)
+        yield Item(sid if sid is not None else f"line-{n}", obj.get("kind") or default_kind, text,
+                   line=n)
 
 
 # --- text output -------------------------------------------------------------------------
@@ -199,19 +201,21 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.input:
         if args.text is not None or args.file:
             raise UsageError("give either --input FILE.jsonl or a single text, not both")
-        texts: dict[str, str] = {}
+        # Texts by id, in input order: ids may repeat, and the batch is read ahead.
+        texts: dict[str, deque[str]] = {}
 
         def remember(items: Iterator[Any]) -> Iterator[Any]:
             for it in items:
                 if not hasattr(it, "error"):
-                    texts[it.id] = it.text
+                    texts.setdefault(it.id, deque()).append(it.text)
                 yield it
 
         worst = EXIT_OK
         items = remember(_jsonl_items(args.input, args.kind))
         for out in check_many(items, rules=rules):
             if isinstance(out, Report):
-                _emit(out, args.format, texts.pop(out.id, ""), sys.stdout)
+                queue = texts.get(out.id)
+                _emit(out, args.format, queue.popleft() if queue else "", sys.stdout)
                 if not out.passed:
                     worst = EXIT_FAILED
             else:

@@ -105,6 +105,7 @@ class Item:
     id: str | None
     kind: str
     text: str
+    line: int | None = None  # where it came from in a JSONL file, for error records
 
 
 @dataclass(frozen=True)
@@ -139,7 +140,7 @@ def check_many(items: Iterable[Item | ItemError], *, rules: Iterable[str] = (),
                 _check_kind(item.kind)
                 validate(item.text, max_chars=max_chars)
             except InputError as exc:
-                yield "", ItemError(item.id, None, exc)
+                yield "", ItemError(item.id, item.line, exc)
                 continue
             yield item.text, item
 

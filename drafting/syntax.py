@@ -40,8 +40,13 @@ CHILD_WORDS = {
     "toddler", "infant", "teenager", "teen", "newborn", "twins", "twin", "sons", "daughters",
     "boys", "girls", "sibling", "siblings", "youngster", "pupil", "student", "grandchild",
     "grandson", "granddaughter", "brother", "sister", "brothers", "sisters", "youngsters",
-    "teenagers", "stepson", "stepdaughter", "newborns", "minor", "minors", "young",
+    "teenagers", "stepson", "stepdaughter", "newborns", "minor", "minors", "young", "yp",
+    "cyp", "baby's", "youth", "juvenile",
 }
+NOT_PEOPLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"}
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december", "christmas", "easter"}
 FEMALE_CHILD = {"daughter", "girl", "sister", "granddaughter", "stepdaughter"}
 MALE_CHILD = {"son", "boy", "brother", "grandson", "stepson"}
 PROFESSIONAL = {
@@ -171,19 +176,34 @@ def is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
 
 
+def _by_phrase(verb: Token) -> Token | None:
+    """The "by ..." of a passive, even when the parser hung it on a nearby noun."""
+    for c in verb.children:
+        if c.dep_ == "agent":
+            return c
+    for t in verb.subtree:
+        if t.lower_ == "by" and t.dep_ in ("prep", "agent") and t.i > verb.i:
+            # not inside another clause: every head up to the verb is a noun or preposition
+            h = t.head
+            while h.i != verb.i and h.pos_ in ("NOUN", "PROPN", "ADP", "PRON", "NUM", "ADJ"):
+                h = h.head
+            if h.i == verb.i:
+                return t
+    return None
+
+
 def has_agent(verb: Token) -> bool:
-    return any(c.dep_ == "agent" for c in verb.children)
+    return _by_phrase(verb) is not None
 
 
 def agent_of(verb: Token) -> list[Token]:
-    for c in verb.children:
-        if c.dep_ == "agent":
-            objs = [p for p in c.children if p.dep_ == "pobj"]
-            out: list[Token] = []
-            for o in objs:
-                out.extend(conjuncts(o))
-            return out
-    return []
+    by = _by_phrase(verb)
+    if by is None:
+        return []
+    out: list[Token] = []
+    for o in (p for p in by.children if p.dep_ == "pobj"):
+        out.extend(conjuncts(o))
+    return out
 
 
 def clause_verbs(doc: Doc) -> Iterator[Token]:
@@ -298,6 +318,8 @@ class People:
         if lemma in CHILD_WORDS or low in CHILD_WORDS:
             g = "f" if lemma in FEMALE_CHILD else "m" if lemma in MALE_CHILD else ""
             return Mention(tok, "child", g)
+        if tok.ent_type_ in NOT_PEOPLE_ENTS or low in CALENDAR:
+            return Mention(tok, "", "")
         if tok.text in self.child_names:
             return Mention(tok, "child", "")
         if tok.text in self.adult_names:
@@ -310,10 +332,17 @@ class People:
         ):
             return Mention(tok, "professional", "")
         if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or (
-            tok.text[:1].isupper() and tok.pos_ == "NOUN" and not tok.is_sent_start
+            tok.text[:1].isupper() and tok.pos_ == "NOUN" and (
+                not tok.is_sent_start or tok.text in self._midsentence_capitals)
         ):
             return Mention(tok, "unknown", "")
         return Mention(tok, "", "")
+
+    @cached_property
+    def _midsentence_capitals(self) -> set[str]:
+        """Capitalised words seen inside a sentence: names, even when one starts a sentence."""
+        return {t.text for t in self.doc if t.text[:1].isupper() and not t.is_sent_start
+                and t.pos_ in ("NOUN", "PROPN")}
 
     @cached_property
     def mentions(self) -> list[Mention]:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from drafting.readability import analyse, sentence_words
 from drafting.report import Finding
+from drafting.syntax import has_agent, is_modal_future
 from drafting.rules.base import RuleError, RuleSpec, finding, rule_kind
 
 if TYPE_CHECKING:
@@ -45,10 +46,8 @@ def passive_without_agent(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
         if tok.dep_ != "auxpass":
             continue
         verb = tok.head
-        if verb.lemma_.lower() in ignore:
-            continue
-        if any(c.dep_ == "agent" for c in verb.children):
-            continue
+        if verb.lemma_.lower() in ignore or has_agent(verb) or is_modal_future(verb):
+            continue  # "could be hurt" is an outcome, not a hidden doer
         subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
         first = min([tok.i] + [s.left_edge.i for s in subj])
         start, end = _span(doc, first, verb.i)

@@ -37,10 +37,10 @@ NON_BEHAVIOUR = {
     "raise", "share", "express", "seem", "appear", "present", "engage", "attend", "comply",
     "cooperate", "co-operate", "struggle", "cope", "manage", "experience", "suffer", "impact",
     "affect", "expose", "neglect", "misuse", "need", "want", "lack", "become", "remain",
-    "show", "display", "demonstrate", "exhibit", "evidence", "involve", "relate", "include",
+    "display", "demonstrate", "exhibit", "evidence", "involve", "relate", "include",
     "understand", "accept", "deny", "minimise", "minimize", "prioritise", "prioritize",
     "provide", "ensure", "protect", "support", "improve", "happen", "occur", "mean",
-    "risk", "place", "feel", "hope", "wish", "like", "love", "seem", "worsen",
+    "risk", "place", "feel", "hope", "wish", "like", "love", "worsen",
     "continue", "develop", "increase", "decrease", "reduce", "escalate", "deteriorate",
     "fail", "disengage", "address", "complete", "undertake", "participate",
     "access", "receive", "maintain", "sustain", "identify", "assess",
@@ -52,7 +52,7 @@ NON_BEHAVIOUR = {
     "hear", "inform", "describe", "disclose", "suggest", "indicate", "consider", "allege",
     "state", "explain", "learn", "display", "parent", "behave", "act", "function",
     "interact", "relate", "respond", "react", "benefit", "thrive", "flourish", "grow",
-    "progress", "achieve", "settle", "adjust", "follow", "work", "say", "tell", "do",
+    "progress", "achieve", "settle", "adjust", "follow", "work", "do", "bond",
     "help", "lose", "find", "spend", "wonder", "enjoy", "hear", "carry", "slip", "feel",
     "substantiate", "pose", "coerce", "disclose", "rush",
 }
@@ -72,9 +72,18 @@ ACTS = {
     "cook", "lock", "store", "spend", "gamble", "use", "party", "fight", "argue", "row",
     "bring", "ring", "phone", "check", "clean", "cover", "squeeze", "smother", "drop",
     "chase", "force", "make", "hold", "restrain", "punish", "smack", "tap", "spank",
+    "swallow", "overdose", "fill", "show", "tell", "say", "leave",
 }
+REPORTING = {"tell", "say", "show"}
+STRICT_EXTRA = {"come"}  # in danger statements "comes round" alone is not the worry
 PHRASAL_VAGUE = {("look", "after"), ("get", "on"), ("care", "for"), ("keep", "up"),
-                 ("cope", "with"), ("put", "first"), ("carry", "on"), ("go", "on")}
+                 ("cope", "with"), ("put", "first"), ("carry", "on"), ("go", "on"),
+                 ("keep", "eye"), ("go", "through"), ("keep", "top"), ("stay", "top")}
+LABEL_CATEGORIES = {"jargon", "vague_label", "blaming_label", "acronym"}
+TRYING = {"struggle", "try", "want", "need", "hope", "wish", "find", "seem", "appear",
+          "like", "love", "plan", "intend"}
+ABSTRACT_HEADS = {"ability", "capacity", "failure", "inability", "willingness", "way",
+                  "need", "needs", "motivation", "attempt", "effort", "struggle"}
 # Verbs whose object or complement must be concrete for the clause to be specific.
 VAGUE_STATES = {"safe", "well", "happy", "healthy", "clean", "calm", "stable", "settled",
                 "secure", "okay", "ok", "fine", "appropriate", "good", "better", "positive",
@@ -94,13 +103,18 @@ ABSTRACT_OBJECTS = {
     "environment", "situation", "situations", "stuff", "violence", "conflict", "incident",
     "incidents", "support", "service", "services", "change", "changes", "progress",
     "standard", "standards", "routine", "routines", "responsibility", "role", "life",
-    "health", "time", "condition", "conditions", "level", "levels", "home",
+    "health", "time", "condition", "conditions", "level", "levels", "home", "it", "this",
+    "that", "something", "anything", "everything", "nothing", "lot", "lots", "deal",
+    "amount", "eye", "one", "more", "less", "much", "too", "insight", "sign", "signs",
+    "improvement", "understanding", "interest", "remorse", "commitment", "willingness",
+    "motivation", "top", "best", "part", "place", "track", "control", "trouble", "work",
 }
 CONTEXT_DEPS = {
     "dobj", "prep", "advcl", "npadvmod", "prt", "dative", "xcomp", "ccomp", "acomp",
     "oprd", "advmod", "agent", "pobj", "attr",
 }
-WEAK_ADVERBS = {"also", "just", "then", "still", "now", "so", "too", "really", "very",
+WEAK_ADVERBS = {"lately", "much", "where", "how", "what", "why", "easily", "badly",
+                "also", "just", "then", "still", "now", "so", "too", "really", "very",
                 "even", "already", "probably", "possibly", "not", "n't", "never", "again",
                 "sometimes", "generally", "usually", "often", "always", "frequently",
                 "regularly", "occasionally", "repeatedly", "constantly", "continually",
@@ -118,12 +132,33 @@ class Behaviour:
     reason: str
 
 
+def _bare_abstract(tok: Token) -> bool:
+    return tok.lemma_.lower() in ABSTRACT_OBJECTS and not any(
+        gc.dep_ in ("prep", "relcl", "acl", "nummod", "compound") for gc in tok.children
+    )
+
+
 def _context(verb: Token) -> list[Token]:
     out = []
+    if verb.lemma_.lower() in ("keep", "make", "get") and any(
+        c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lemma_.lower() in VAGUE_STATES
+        for c in verb.children
+    ):
+        return []
     for c in verb.children:
         if c.dep_ not in CONTEXT_DEPS:
             continue
         if c.dep_ == "advmod" and c.lower_ in WEAK_ADVERBS:
+            continue
+        if c.dep_ in ("npadvmod", "pobj") and _bare_abstract(c):
+            continue
+        if c.dep_ == "prep":
+            objs = [g for g in c.children if g.dep_ == "pobj"]
+            if objs and all(_bare_abstract(o) for o in objs):
+                continue
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX") and (
+            c.lemma_.lower() in NON_BEHAVIOUR
+        ) and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
             continue
         if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in ABSTRACT_OBJECTS and not any(
             gc.dep_ in ("prep", "relcl", "acl", "nummod") for gc in c.children
@@ -140,11 +175,15 @@ def _context(verb: Token) -> list[Token]:
     return out
 
 
-def _is_behaviour_verb(verb: Token) -> bool:
+def _is_behaviour_verb(verb: Token, strict: bool = False) -> bool:
     lemma = verb.lemma_.lower()
-    if verb.pos_ != "VERB" or lemma in NON_BEHAVIOUR:
+    if verb.pos_ != "VERB" or lemma in NON_BEHAVIOUR or (strict and lemma in STRICT_EXTRA):
         return False
+    if verb.dep_ == "acl" and verb.head.lemma_.lower() in ABSTRACT_HEADS:
+        return False  # "her ability to bond with the baby" is a judgement, not an act
     parts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    parts |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children
+              if g.dep_ == "pobj"}
     return not any(v == lemma and p in parts for v, p in PHRASAL_VAGUE)
 
 
@@ -172,18 +211,27 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
         yield Behaviour(noun, actor, tok_span(a.doc, actor.i, noun.right_edge.i), bool(ctx),
                         "" if ctx else f"“{noun.text}” says what, but not when or where")
     for verb in clause_verbs(a.doc):
-        if verb.i in exclude or not _is_behaviour_verb(verb):
+        if verb.i in exclude or not _is_behaviour_verb(verb, strict_modal):
             continue
         start, end = verb.idx, verb.idx + len(verb.text)
-        if a.overlaps(start, end, "behavioural_specificity"):
-            continue  # the verb is part of a label ("failed to engage")
+        if a.overlaps(start, end, "behavioural_specificity") or any(
+            f.start < end and start < f.end and f.category in LABEL_CATEGORIES
+            for f in a.findings
+        ):
+            continue  # the verb is part of a label ("failed to engage", "safeguarding")
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in TRYING:
+            continue  # "struggles to keep on top of things"
+        if verb.lemma_.lower() in ("get", "become") and any(
+            c.dep_ == "acomp" for c in verb.children
+        ):
+            continue  # "gets upset": a feeling, not an act
         subj = subjects(verb)
         actor = next((s for s in subj if a.people.is_person(s) or s.pos_ == "PROPN"), None)
         passive = is_passive(verb)
         if passive:
             agents = agent_of(verb)
             actor = agents[0] if agents else None
-            if actor is None and not allow_passive:
+            if actor is None and (not allow_passive or (strict_modal and is_modal_future(verb))):
                 continue
         elif actor is None:
             if subj and all(s.lower_ in ("it", "this", "that", "there", "which") for s in subj):
@@ -195,17 +243,31 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
                 continue
         ctx = _context(verb)
         lemma = verb.lemma_.lower()
+        if lemma in REPORTING:
+            # "Mum tells Oliver it is his fault" is an act; "They say..." only reports one
+            told = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+            told += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "to"
+                     for g in c.children if g.dep_ == "pobj"]
+            if lemma == "show":
+                if not any(a.people.is_child(t) for t in told):
+                    continue
+            elif not (actor is not None and a.people.is_adult(actor)
+                      and any(a.people.is_child(t) for t in told)):
+                continue
         if lemma in GENERIC:
             ctx = [c for c in ctx if c.dep_ not in ("dobj", "attr")]
-        # an object that is itself a label ("uses physical chastisement") is no context
-        ctx = [c for c in ctx if not (c.dep_ in ("dobj", "attr") and a.overlaps(
+        # an object that is itself a label ("uses physical chastisement") makes a label clause
+        if any(c.dep_ in ("dobj", "attr") and a.overlaps(
             c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text),
-            "behavioural_specificity"))]
-        if (is_negated(verb) or (strict_modal and is_modal_future(verb))) and lemma not in ACTS:
+            "behavioural_specificity") for c in verb.children):
+            ctx = []
+        if strict_modal and is_modal_future(verb) and lemma not in ACTS:
             # "is not coping", "could go into a coma": not an act someone could see
             ctx = []
         if is_negated(verb):
             ctx = [c for c in ctx if not (c.dep_ == "dobj" and a.people.is_person(c))]
+            if not any(c.dep_ == "dobj" for c in ctx) and lemma not in ACTS:
+                ctx = []
         span = tok_span(a.doc, min(verb.i, *(s.i for s in subj)) if subj else verb.i,
                         max([verb.i] + [c.right_edge.i for c in ctx]) if ctx else verb.i)
         if len(span.text) > 200:

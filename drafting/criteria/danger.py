@@ -45,7 +45,8 @@ def _worry_triggers(a: Analysis) -> set[int]:
 @criterion("behavioural_specificity", "danger")
 def danger_behaviour(a: Analysis) -> CriterionResult:
     exclude = _worry_triggers(a)
-    child_outcomes = {o.verb.i for o in outcomes(a) if o.for_child and not _adult_actor(a, o)}
+    child_outcomes = {o.verb.i for o in outcomes(a)
+                      if o.who is not None and a.people.is_child(o.who) and not _adult_actor(a, o)}
     found = list(behaviours(a, exclude=exclude | child_outcomes, strict_modal=True))
     specific = [b for b in found if b.specific]
     if specific:

@@ -8,7 +8,7 @@ from drafting.analysis import Analysis
 from drafting.criteria import criterion
 from drafting.criteria.clauses import behaviours
 from drafting.report import CriterionResult, Span
-from drafting.syntax import subjects, tok_span
+from drafting.syntax import agent_of, is_passive, subjects, tok_span
 from drafting.timex import anchors, vague_times
 
 if TYPE_CHECKING:
@@ -24,79 +24,144 @@ IMPACT_WORDS = {
     "hiding", "shake", "shaking", "shook", "tremble", "hungry", "starving", "thin",
     "underweight", "weight", "wet", "soiled", "nightmares", "nightmare", "bedwetting",
     "vomit", "vomited", "vomiting", "unconscious", "overdose", "seizure", "seizures",
-    "fit", "dehydrated", "lice", "decay", "rotten", "pain", "painful", "ache", "aching",
-    "scream", "screamed", "screaming", "flinch", "flinched", "withdrawn", "quiet",
-    "silent", "sad", "anxious", "worried", "nervous", "panic", "ambulance", "paramedics",
-    "doctor", "treatment", "treated", "cold", "freezing", "filthy", "dirty", "smelly",
-    "smelled", "ill", "sick", "poorly", "infection", "infected", "tired", "exhausted",
-    "lost", "missed", "absent", "late", "behind", "bitten", "bite", "welt", "welts",
-    "lump", "graze", "grazed", "sprain", "sprained", "concussion", "unwell", "wound",
-    "wounds", "lonely", "ashamed", "blamed", "stopped", "refused", "asked", "begged",
-    "told", "said", "says", "disclosed", "wetting", "nappy", "urine", "faeces", "ran",
-    "run", "wandering", "wandered", "found", "alone", "died", "dead", "death", "killed",
-    "drank", "swallowed", "ate", "eaten", "hunger", "fed", "pregnant", "pregnancy",
-    "self-harm", "harmed", "drunk", "high", "sleep", "slept", "sleeping", "awake",
+    "dehydrated", "lice", "decay", "rotten", "pain", "painful", "ache", "aching",
+    "scream", "screamed", "screaming", "flinch", "flinched", "withdrawn", "silent", "sad",
+    "anxious", "worried", "nervous", "panic", "ambulance", "paramedics", "treatment",
+    "treated", "cold", "freezing", "filthy", "dirty", "smelly", "smelled", "ill", "sick",
+    "infection", "infected", "exhausted", "lost", "missed", "absent", "behind",
+    "bitten", "welt", "welts", "lump", "graze", "grazed", "sprain", "sprained",
+    "concussion", "unwell", "wound", "wounds", "lonely", "ashamed", "blamed", "stopped",
+    "begged", "wetting", "urine", "faeces", "ran", "died", "dead", "death", "killed",
+    "swallowed", "hunger", "ache", "aches", "stomach", "thumb", "sucking", "cracked", "pregnant", "pregnancy", "self-harm", "awake", "surgery",
+    "operation", "stabbed", "black", "blister", "blisters", "blistered", "cowered",
+    "cowering", "stammer", "stutter", "nappy", "soaked", "shivering", "teeth",
 }
+INJURIES = {"bruise", "bruises", "bruising", "injury", "injuries", "mark", "marks", "fracture",
+            "fractures", "burn", "burns", "cut", "cuts", "scar", "scars", "blister",
+            "blisters", "welt", "welts", "graze", "wound", "wounds", "bleeding", "swelling"}
 SAYING = {"tell", "say", "disclose", "ask", "beg", "describe", "explain", "report", "write",
-          "draw", "cry", "scream", "shout"}
+          "draw", "scream", "shout"}
+SAID = {"told", "said", "says", "asked", "begged", "disclosed", "tells", "explained",
+        "described", "wrote", "drew"}
 
 
-def _child_anchor(a: Analysis, tok: Token) -> bool | None:
-    """Does the impact word attach to a child (True), an adult (False) or nobody (None)?"""
+def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
+    """True for a child, False for an adult, None when it is not a person at all."""
     people = a.people
-    # owners and objects inside the word's own phrase: "Amy's arm", "on her face"
-    for t in list(tok.subtree) + list(tok.children):
-        if t.i == tok.i:
-            continue
-        if t.dep_ in ("poss", "pobj", "nsubj", "dobj", "appos") and people.is_person(t):
-            if people.is_child(t) or (people.resolve(t).role == "unknown"):
-                return True
-            if people.is_adult(t):
-                return False
+    low = person.lower_
+    if low in ("it", "its", "this", "that", "which"):
+        return None
+    if low in ("he", "him", "his", "she", "her"):
+        # prefer a child of a fitting gender: harm statements are about the child
+        want = "m" if low in ("he", "him", "his") else "f"
+        for m in reversed(people.mentions):
+            if m.tok.i >= person.i:
+                continue
+            if m.role == "child" or (m.role == "unknown" and m.tok.text not in actors):
+                if not want or not m.gender or m.gender == want:
+                    return True
+    if low in ("he", "him", "his", "she", "her", "they", "them", "their"):
+        m = people.resolve(person)
+        return None if m.role in ("", "professional") else m.role == "child"
+    m = people.mention(person)
+    if m.role == "child":
+        return True
+    if m.role in ("adult", "professional", "writer", "collective"):
+        return False
+    if m.role == "unknown":
+        return person.text not in actors
+    return None
+
+
+def _clause_verb(tok: Token) -> Token:
     verb = tok
-    hops = 0
-    while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and hops < 4:
-        if verb.dep_ in ("nsubj", "nsubjpass"):
+    for _ in range(5):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
             break
         verb = verb.head
-        hops += 1
-    if verb.pos_ in ("VERB", "AUX"):
-        subj = subjects(verb)
-        for s in subj:
-            if people.is_child(s):
+    return verb
+
+
+def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
+    """Does the impact word fall on a child (True), an adult (False) or nobody (None)?"""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        # "bruises on Amy's arm", "Amy's bruises", "injuries to Lottie"
+        for t in tok.subtree:
+            if t.i != tok.i and t.dep_ in ("poss", "pobj") and (
+                a.people.is_person(t) or t.pos_ == "PROPN"
+            ):
+                verdict = _classify(a, t, actors)
+                if verdict is not None:
+                    return verdict
+        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() not in IMPACT_WORDS:
+            return None  # "hospital appointments" is not a hospital visit
+    verb = _clause_verb(tok)
+    subj = subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
+    own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    if not own_subject and verb.pos_ in ("VERB", "AUX"):
+        # a misattached subject: "Dad uses drugs and Bilal, 14, has stopped going"
+        for t in reversed(a.doc[max(verb.sent.start, verb.i - 8): verb.i]):
+            if t.pos_ in ("PROPN", "NOUN") and a.people.is_child(t):
                 return True
-        for s in subj:
-            if people.is_adult(s):
-                lemma = verb.lemma_.lower()
-                # "Dad left a bruise on Amy" / "Dad hit Amy, leaving marks"
-                for t in verb.subtree:
-                    if t.dep_ in ("dobj", "pobj", "dative") and people.is_child(t):
+    lemma = verb.lemma_.lower()
+    if lemma in ("leave", "cause", "give") or (subj and all(
+        _classify(a, s, actors) is False and a.people.is_adult(s) for s in subj
+    ) and lemma not in ("need", "have", "get", "be")):
+        # "Dad hit Amy, leaving marks": the child is the object of the act
+        scopes = [verb]
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+            scopes.append(verb.head)
+        for scope in scopes:
+            for t in scope.subtree:
+                if t.dep_ in ("dobj", "pobj", "dative", "poss") and t.i != tok.i:
+                    if _classify(a, t, actors):
                         return True
-                if lemma in ("leave", "cause", "give"):
-                    return None
-                return False
-        for s in subj:
-            if people.resolve(s).role == "unknown":
-                return True
+    if is_passive(verb):
+        subj = subj + agent_of(verb)
+    for s in subj:
+        verdict = _classify(a, s, actors)
+        if verdict is not None:
+            return verdict
+    if tok.lower_ in INJURIES and any(a.people.is_child(t) for t in a.doc):
+        return True  # "unexplained bruising" in a statement about a named child
+    # the parse lost the subject: fall back on who the sentence is about
+    sent_subjects = [t for t in tok.sent if t.dep_ in ("nsubj", "nsubjpass")]
+    if any(a.people.is_adult(t) for t in sent_subjects):
+        return None
+    if any(_classify(a, t, actors) for t in sent_subjects if a.people.is_person(t)):
+        return True
     return None
 
 
 def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
+    # adults are those who do something to another person ("Dad hit Rhys"); a child can be
+    # the subject of a verb too ("Rhys had spilt his juice")
+    actors = set()
+    for b in behaviours(a, allow_passive=False):
+        if b.actor is None or a.people.is_child(b.actor):
+            continue
+        targets = [c for c in b.verb.children if c.dep_ in ("dobj", "dative")]
+        targets += [g for c in b.verb.children if c.dep_ == "prep" for g in c.children
+                    if g.dep_ == "pobj"]
+        if any(a.people.is_person(t) or t.pos_ == "PROPN" for t in targets):
+            actors.add(b.actor.text)
     out = []
     for tok in a.doc:
         low, lemma = tok.lower_, tok.lemma_.lower()
+        if low in SAID or (lemma in SAYING and tok.pos_ == "VERB"):
+            # what the child said counts as impact when the child is the speaker
+            subj = subjects(tok)
+            if any(_classify(a, s, actors) for s in subj):
+                out.append((tok, True))
+            continue
         if low not in IMPACT_WORDS and lemma not in IMPACT_WORDS:
             continue
-        if lemma in SAYING or low in ("told", "said", "says", "asked", "begged", "disclosed"):
-            # what the child said counts as impact when the child is the speaker
-            subj = subjects(tok) if tok.pos_ == "VERB" else []
-            if not any(a.people.is_child(s) for s in subj):
-                continue
-            out.append((tok, True))
+        if a.overlaps(tok.idx, tok.idx + len(tok.text), "consequences") or any(
+            f.start <= tok.idx < f.end and f.category in ("jargon", "vague_label", "acronym")
+            for f in a.findings
+        ) and low not in INJURIES:
             continue
-        if a.overlaps(tok.idx, tok.idx + len(tok.text), "consequences"):
-            continue
-        out.append((tok, _child_anchor(a, tok)))
+        out.append((tok, _experiencer(a, tok, actors)))
     return out
 
 
@@ -104,10 +169,6 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
 def impact_on_child(a: Analysis) -> CriterionResult:
     found = _impacts(a)
     child = [t for t, who in found if who is True]
-    unclear = [t for t, who in found if who is None]
-    has_child = any(a.people.is_child(t) for t in a.doc)
-    if not child and unclear and has_child:
-        child = unclear
     if child:
         spans = tuple(tok_span(a.doc, t.i, t.i) for t in child)
         return CriterionResult(
@@ -138,8 +199,8 @@ def impact_on_child(a: Analysis) -> CriterionResult:
 @criterion("behavioural_specificity", "harm")
 def harm_behaviour(a: Analysis) -> CriterionResult:
     acts = [b for b in behaviours(a, allow_passive=False) if b.actor is not None]
-    specific = [b for b in acts if b.specific and not a.people.is_child(b.actor)] or [
-        b for b in acts if b.specific]
+    victims = _victims(a, acts)
+    specific = [b for b in acts if b.specific and _is_doer(a, b.actor, victims)]
     when = [s for s in anchors(a.text) if not _is_age(a.text, s)]
     missing = []
     if not specific:
@@ -170,6 +231,25 @@ def harm_behaviour(a: Analysis) -> CriterionResult:
         "Say what happened, who did it and when: “Last Tuesday, Dad left Remy in the locked car "
         "for two hours.”",
     )
+
+
+def _victims(a: Analysis, acts: list) -> set[str]:
+    """Names that something was done to: the children of a harm statement."""
+    out = set()
+    for b in acts:
+        if a.people.is_adult(b.actor):
+            for c in b.verb.children:
+                if c.dep_ in ("dobj", "dative") and c.pos_ == "PROPN":
+                    out.add(c.text)
+    return out
+
+
+def _is_doer(a: Analysis, actor: Token, victims: set[str]) -> bool:
+    """Who did it: an adult or a named person, not the child and not a professional who saw."""
+    m = a.people.resolve(actor)
+    if m.role in ("child", "professional", "", "collective", "writer"):
+        return False
+    return not (m.role == "unknown" and actor.text in victims)
 
 
 def _is_age(text: str, span: Span) -> bool:
