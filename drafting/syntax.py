@@ -47,6 +47,8 @@ NOT_PEOPLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "christmas", "easter"}
+PARENT_OF = {"son", "daughter", "child", "children", "baby", "kids", "kid", "sons",
+             "daughters", "boy", "girl", "boys", "girls", "toddler", "twins"}
 FEMALE_CHILD = {"daughter", "girl", "sister", "granddaughter", "stepdaughter"}
 MALE_CHILD = {"son", "boy", "brother", "grandson", "stepson"}
 PROFESSIONAL = {
@@ -66,7 +68,7 @@ COLLECTIVE = {
     "we", "us", "everyone", "everybody", "professionals", "people", "services", "agencies",
     "practitioners", "others", "all", "someone", "somebody", "anyone", "anybody", "many",
     "some", "they", "them", "partners", "colleagues", "staff", "those", "involved",
-    "professional", "multi", "agency's",
+    "professional", "multi", "agency's", "folks", "folk", "one", "nobody", "everyone's",
 }
 MODALS = {"could", "might", "may", "will", "would", "can", "shall", "'ll", "wo", "must"}
 FUTURE_MODALS = {"could", "might", "may", "will", "would", "'ll", "wo", "can", "shall"}
@@ -153,6 +155,9 @@ def aux_words(verb: Token) -> set[str]:
         words |= {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
         if verb.head.lower_ == "going" or verb.head.lemma_ == "likely":
             words.add("will")
+    if verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_ in ("make", "cause", "force", "let",
+                                                              "lead", "leave", "get", "help"):
+        words |= {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     head = verb
     # a conjoined verb shares the first verb's modal: "could fall and hit her head"
     while head.dep_ == "conj" and head.head is not head:
@@ -287,7 +292,7 @@ class People:
                 if owned is not None and is_adult_word(owned.lemma_.lower()):
                     self.child_names.add(name)
                     continue
-                if owned is not None and owned.lemma_.lower() in CHILD_WORDS:
+                if owned is not None and owned.lemma_.lower() in PARENT_OF:
                     self.adult_names.add(name)
                     continue
             # "Mum, Kayla," / "Kayla (mum)" / "his son Tom" / "Tom, his son,"
@@ -369,6 +374,8 @@ class People:
                 continue
             if m.role == "professional":
                 continue
+            if m.role == "unknown" and m.tok.ent_type_ in ("GPE", "LOC", "FAC"):
+                continue  # a place, most likely
             if want and m.gender and m.gender != want:
                 continue
             if not want and low in ("they", "them", "their", "themselves"):

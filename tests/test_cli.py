@@ -11,6 +11,7 @@ import sys
 import pytest
 from conftest import CLEAR_FAIL, CLEAR_PASS, ROOT
 
+from drafting import __version__
 from drafting.cli import main
 from drafting.kinds import KINDS
 
@@ -326,4 +327,4 @@ def test_console_script_answers_version_without_loading_spacy():
     if not os.path.exists(script):
         pytest.skip("the drafting console script is not installed next to this Python")
     proc = subprocess.run([script, "--version"], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0 and proc.stdout.strip() == "drafting 0.1.0"
+    assert proc.returncode == 0 and proc.stdout.strip() == f"drafting {__version__}"

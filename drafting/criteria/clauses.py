@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from drafting.analysis import Analysis
 from drafting.report import Span
 from drafting.syntax import (
+    CHILD_WORDS,
     COLLECTIVE,
     PROFESSIONAL,
     agent_of,
@@ -294,8 +295,19 @@ VAGUE_OUTCOME_WORDS = {
     "physical", "psychological", "detrimental", "adverse", "adversely", "effect",
     "effects", "vulnerable", "safe", "safety", "issues", "problems", "difficulties",
     "needs", "abuse", "neglect", "trauma", "traumatised", "damaged", "damage", "way",
-    "situation", "at", "exploitation", "exploited", "mental", "health",
+    "situation", "at", "exploitation", "exploited", "mental", "health", "bad", "worse",
+    "badly", "things", "thing", "something", "anything", "lot", "wellbeing", "future",
+    "life", "lives", "development", "progress", "behaviour", "behavior", "education",
+    "relationship", "relationships", "self-esteem", "confidence", "outcome", "unsettled",
+    "unsettle", "difficult", "hard", "happen", "stuff", "way", "ways", "term", "long",
+    "longer", "short", "serious", "likely", "further", "more", "very", "any", "some",
 }
+HARM_VERBS = {"hurt", "hit", "kill", "injure", "abuse", "rape", "stab", "shoot", "burn",
+              "beat", "assault", "exploit", "groom", "traffic", "shake", "drown", "poison",
+              "punch", "kick", "strangle", "choke", "attack", "scald", "bite", "smother",
+              "batter", "slap", "touch", "film", "sell", "take", "snatch", "abduct"}
+SPEECH_VERBS = {"tell", "say", "ask", "promise", "text", "message", "write", "shout",
+                "scream", "threaten", "claim", "think", "believe", "wonder"}
 CONCRETE_COMPLEMENTS = {
     "hurt", "injured", "killed", "dead", "die", "burned", "burnt", "scalded", "hungry",
     "scared", "frightened", "afraid", "ill", "sick", "poorly", "cold", "lonely", "sad",
@@ -323,9 +335,22 @@ def _outcome_words(verb: Token) -> list[str]:
     words = [verb.lemma_.lower(), verb.lower_]
     for c in verb.children:
         if c.dep_ in ("acomp", "attr", "dobj", "oprd", "prep", "xcomp", "advmod", "prt",
-                      "npadvmod", "ccomp", "conj"):
+                      "npadvmod", "ccomp", "conj", "advcl"):
             words.extend(t.lower_ for t in c.subtree)
     return words
+
+
+def _content_words(verb: Token) -> list[Token]:
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("acomp", "attr", "dobj", "oprd", "prep", "xcomp", "prt", "npadvmod",
+                      "ccomp", "advcl"):
+            for t in c.subtree:
+                if t.pos_ in ("NOUN", "VERB", "ADJ") and t.lower_ not in VAGUE_OUTCOME_WORDS \
+                        and t.lemma_.lower() not in VAGUE_OUTCOME_VERBS \
+                        and t.lemma_.lower() not in CHILD_WORDS:
+                    out.append(t)
+    return out
 
 
 def _is_concrete_outcome(a: Analysis, verb: Token) -> tuple[bool, str]:
@@ -338,13 +363,7 @@ def _is_concrete_outcome(a: Analysis, verb: Token) -> tuple[bool, str]:
         return False, "stock risk or impact wording names no concrete harm"
     if lemma not in VAGUE_OUTCOME_VERBS:
         return True, ""
-    content = [w for w in words[2:] if w.isalpha() and w not in VAGUE_OUTCOME_WORDS]
-    meaningful = [w for w in content if w not in {
-        "to", "of", "in", "on", "the", "a", "an", "her", "his", "their", "and", "or",
-        "be", "by", "with", "for", "from", "into", "more", "very", "further", "any",
-        "some", "long", "term", "longer", "short", "serious", "seriously", "likely",
-    }]
-    if len(meaningful) >= 2:
+    if _content_words(verb):
         return True, ""
     return False, f"“{verb.text}” does not say what would actually happen"
 
@@ -364,6 +383,9 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
     for verb in clause_verbs(a.doc):
         if not is_modal_future(verb):
             continue
+        if verb.dep_ == "relcl" or (verb.dep_ in ("ccomp", "xcomp") and
+                                    verb.head.lemma_.lower() in SPEECH_VERBS):
+            continue  # "the people she might be talking to", "tells her she will come"
         if is_negated(verb) and verb.lemma_ not in ("sleep", "eat", "go", "get", "have"):
             continue
         subj = subjects(verb)
@@ -380,8 +402,13 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
                 if t.i == verb.i:
                     continue
                 if t.dep_ in ("dobj", "poss", "pobj", "nsubjpass", "dative") and people.is_child(t):
-                    if t.head.i == verb.i or t.head.head.i == verb.i or t.dep_ == "poss":
-                        who = t
+                    if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
+                        who = t  # "Amy's teeth could rot"
+                        break
+                    if (t.head.i == verb.i or t.head.head.i == verb.i) and (
+                        verb.lemma_.lower() in HARM_VERBS or is_passive(verb)
+                    ):
+                        who = t  # "Dad could hurt Amy"
                         break
         if who is None:
             for s in subj:
@@ -467,6 +494,12 @@ def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
         low, lemma = tok.lower_, tok.lemma_.lower()
         holders: list[Token] | None = None
         if low in WORRY_ADJ and tok.pos_ in ("ADJ", "VERB"):
+            head = tok.head if tok.dep_ in ("acomp", "oprd", "xcomp", "advcl", "conj") else tok
+            if is_modal_future(head) or is_modal_future(tok) or (
+                tok.dep_ in ("advcl", "conj", "oprd", "xcomp")
+                and head.lemma_.lower() not in ("be", "feel", "get", "seem", "remain", "become")
+            ):
+                continue  # "Owen will be left at the gate, scared": a feeling, not a worry
             if tok.dep_ == "amod" and tok.head.pos_ in ("NOUN", "PROPN"):
                 holders = [tok.head]  # "a worried neighbour rang"
             else:
@@ -483,8 +516,8 @@ def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
             head = tok.head
             if poss:
                 holders = conjuncts(poss[0])
-            elif tok.dep_ in ("dobj",) and head.lemma_.lower() in HOLDING_VERBS:
-                holders = _holders_of(head)
+            elif tok.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX"):
+                holders = _holders_of(head)  # "The council has concerns", "CPS substantiated"
             elif tok.dep_ in ("nsubjpass",) and head.lemma_.lower() in HOLDING_VERBS | {"raise"}:
                 holders = agent_of(head)
             elif tok.dep_ == "pobj" and head.dep_ == "agent":
