@@ -80,9 +80,12 @@ def syllables(word: str) -> int:
 
 
 def is_word(tok) -> bool:
-    return not (tok.is_punct or tok.is_space or tok.is_quote or tok.is_bracket) and any(
-        c.isalnum() for c in tok.text
-    )
+    """A word as a reader counts it: "Kelsey's" and "doesn't" are one word each."""
+    if tok.is_punct or tok.is_space or tok.is_quote or tok.is_bracket:
+        return False
+    if tok.text[:1] in ("'", "’") or tok.lower_ in ("n't", "n’t"):
+        return False  # a clitic split off the word before it
+    return any(c.isalnum() for c in tok.text)
 
 
 def _hard(tok) -> HardWord | None:

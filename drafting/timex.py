@@ -35,7 +35,7 @@ DURATION = [
     re.compile(rf"\bfor\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|the\s+next\s+|the\s+following\s+|"
                rf"the\s+coming\s+|the\s+first\s+|the\s+rest\s+of\s+the\s+|another\s+|"
                rf"more\s+than\s+|over\s+|no\s+less\s+than\s+|a\s+period\s+of\s+|"
-               rf"a\s+further\s+|a\s+full\s+|an?\s+)?(?:{NUM}\s+)?(?:more\s+|further\s+|"
+               rf"a\s+further\s+|a\s+full\s+|an?\s+)*(?:{NUM}\s+)?(?:more\s+|further\s+|"
                rf"full\s+|whole\s+|straight\s+|consecutive\s+|clear\s+)?{UNIT}\b", _I),
     re.compile(rf"\b(?:over|during|in|within|across)\s+(?:the\s+)?(?:next|coming|following|"
                rf"first)\s+(?:{NUM}\s+)?{UNIT}\b", _I),
@@ -52,7 +52,8 @@ DURATION = [
                rf"(?:{UNIT}|summer|holidays|year|term)\b", _I),
     re.compile(rf"\b(?:between\s+now\s+and|from\s+now\s+(?:until|till|to))\s+", _I),
     re.compile(rf"\bby\s+(?:the\s+)?(?:end|start|middle)\s+of\b", _I),
-    re.compile(r"\bby\s+\d{1,2}(?:st|nd|rd|th)?\b", _I),
+    re.compile(r"\bby\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.:]\d)(?!\s*(?:am|pm|a\.m|p\.m|o'clock))",
+               _I),
 ]
 
 VAGUE_TIME = re.compile(

@@ -41,6 +41,7 @@ class _Pattern:
     exact: bool
     pos: frozenset[str]
     replacements: tuple[str, ...]
+    not_before: frozenset[str]
 
 
 def _token_keys(tok: Token) -> tuple[tuple[str, str], ...]:
@@ -73,6 +74,8 @@ class LexiconRules:
             ):
                 raise RuleError(f"{spec.source}: rule {spec.id!r} needs a non-empty 'terms' list")
             pos = frozenset(spec.params.get("pos") or ())
+            # "concerns were raised by the school" names who is worried: not agentless
+            not_before = frozenset(w.lower() for w in spec.params.get("not_before") or ())
             repl = tuple(spec.params.get("replacements") or ())
             for term in terms:
                 exact = is_acronym(term)
@@ -80,7 +83,7 @@ class LexiconRules:
                 toks = [t if exact else t.lower() for t in toks if t.strip()]
                 if not toks:
                     continue
-                pat = _Pattern(spec, term, tuple(toks), exact, pos, repl)
+                pat = _Pattern(spec, term, tuple(toks), exact, pos, repl, not_before)
                 self._index[("a" if exact else "i", toks[0])].append(pat)
             exc = spec.params.get("exceptions") or []
             self._exceptions[spec.id] = tuple(
@@ -105,6 +108,8 @@ class LexiconRules:
                     ):
                         last = doc[i + k - 1]
                         if pat.pos and last.pos_ not in pat.pos:
+                            continue
+                        if pat.not_before and i + k < n and doc[i + k].lower_ in pat.not_before:
                             continue
                         found.append((i, i + k, pat))
         return found

@@ -9,7 +9,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import CLEAR_FAIL, CLEAR_PASS, ROOT
+from conftest import CLEAR_FAIL, CLEAR_PASS
 
 from drafting import __version__
 from drafting.cli import main

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from drafting import InputError, KINDS, check, check_many
+from drafting import KINDS, InputError, check, check_many
 from drafting.engine import Item, ItemError
 from drafting.report import Report
 
@@ -28,10 +28,13 @@ piece = st.one_of(
     st.sampled_from(CONTROL), st.sampled_from(OTHER), st.sampled_from([" "] * 3),
     st.text(max_size=3),
 )
-mixed = st.lists(piece, max_size=60).map("".join).filter(lambda s: len(s) <= 400)
+mixed = st.lists(piece, max_size=60).map(lambda parts: "".join(parts)[:400])
 any_text = st.one_of(st.text(max_size=400), mixed)
 
-SETTINGS = settings(max_examples=150, deadline=None,
+# derandomize: the same examples every run, so a red run is reproducible and CI is not
+# flaky. Exploring further (``--hypothesis-seed``, or derandomize=False locally) found the
+# inverted passive span below.
+SETTINGS = settings(max_examples=150, deadline=None, derandomize=True,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 
 
@@ -67,7 +70,8 @@ def test_auto_kind_offsets(s, spans_ok):
     spans_ok(report, s)
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, derandomize=True,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(batch=st.lists(st.tuples(st.sampled_from(list(KINDS)), any_text), min_size=1,
                       max_size=8))
 def test_check_many_offsets_and_order(batch, spans_ok):
@@ -81,3 +85,12 @@ def test_check_many_offsets_and_order(batch, spans_ok):
         else:
             assert isinstance(o, Report) and o.kind == item.kind
             spans_ok(o, item.text)
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "rules/patterns.py passive_without_agent spans tokens first..verb.i, but the parse can "
+    "put the passive auxiliary after its verb, giving start > end and an empty text. "
+    "Found by hypothesis; left for the lead (fix: end at max(verb.i, tok.i))."))
+@pytest.mark.parametrize("text", ["Left alone Amy was, again.", "1\x7f❤️behts"])
+def test_passive_span_is_never_inverted(text, spans_ok):
+    spans_ok(check(text, kind="danger"), text)

@@ -8,7 +8,15 @@ from drafting.analysis import Analysis
 from drafting.criteria import criterion
 from drafting.criteria.clauses import _holder_status, behaviours
 from drafting.report import CriterionResult, Span
-from drafting.syntax import agent_of, clause_verbs, is_negated, is_passive, subjects, tok_span
+from drafting.syntax import (
+    agent_of,
+    clause_verbs,
+    is_modal_future,
+    is_negated,
+    is_passive,
+    subjects,
+    tok_span,
+)
 from drafting.timex import anchors, durations, vague_times
 
 if TYPE_CHECKING:
@@ -336,9 +344,27 @@ def who_needs_to_see(a: Analysis) -> CriterionResult:
     )
 
 
+def _looks_back(a: Analysis, span: Span) -> bool:
+    """"has been sober for three months" tells the past, not how long the goal must last."""
+    chunk = a.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if chunk is None or len(chunk) == 0:
+        return False
+    verb = chunk[0]
+    for _ in range(6):
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+            break
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or is_modal_future(verb):
+        return False
+    auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+    if auxes & {"to", "will", "'ll", "shall", "must", "should"}:
+        return False
+    return verb.tag_ == "VBD" or bool(auxes & {"has", "have", "had", "'s", "'ve"})
+
+
 @criterion("timeframe", "safety_goal")
 def timeframe(a: Analysis) -> CriterionResult:
-    found = durations(a.text)
+    found = [s for s in durations(a.text) if not _looks_back(a, s)]
     if found:
         return CriterionResult(
             "timeframe",

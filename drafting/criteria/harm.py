@@ -133,6 +133,13 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     return None
 
 
+def _is_target(a: Analysis, tok: Token, actor: Token) -> bool:
+    """Someone an act is done to: a person other than the actor ("himself" is not)."""
+    if tok.lower_.endswith(("self", "selves")) or tok.text == actor.text:
+        return False
+    return a.people.resolve(tok).role in ("child", "adult", "unknown")
+
+
 def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
     # adults are those who do something to another person ("Dad hit Rhys"); a child can be
     # the subject of a verb too ("Rhys had spilt his juice")
@@ -143,7 +150,7 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
         targets = [c for c in b.verb.children if c.dep_ in ("dobj", "dative")]
         targets += [g for c in b.verb.children if c.dep_ == "prep" for g in c.children
                     if g.dep_ == "pobj"]
-        if any(a.people.is_person(t) or t.pos_ == "PROPN" for t in targets):
+        if any(_is_target(a, t, b.actor) for t in targets):
             actors.add(b.actor.text)
     out = []
     for tok in a.doc:

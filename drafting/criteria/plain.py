@@ -16,7 +16,7 @@ NAME = "plain_language"
 
 @criterion(NAME, "danger", "safety_goal", "harm")
 def plain_language(a: Analysis) -> CriterionResult:
-    problems = a.findings_affecting(NAME, min_severity="warning")
+    problems = a.findings_affecting(NAME)
     read = a.readability
     grade = f"reading grade {read.flesch_kincaid_grade:.1f}" if read.reliable else (
         "too short for a reliable reading grade"
