@@ -257,6 +257,7 @@ def profile_check(rows: Sequence[Row], top: int = 15) -> list[dict[str, Any]]:
 def environment() -> dict[str, Any]:
     """What the figures were measured on."""
     import spacy
+
     from drafting.models.nlp import pipeline_info
 
     return {

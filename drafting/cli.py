@@ -167,7 +167,8 @@ def format_text(report: Report, text: str, stream: IO[str]) -> str:
              f"{r.flesch_reading_ease:.0f}" if r.reliable
              else "too short for a reliable reading grade")
     hard = ", ".join(h.text for h in r.hard_words[:8])
-    out.append(st("Readability", "1") + f": {r.words} words, {r.sentences} sentences, "
+    out.append(st("Readability", "1") + f": {r.words} words, {r.sentences} "
+               f"sentence{'' if r.sentences == 1 else 's'}, "
                f"average {r.avg_sentence_length:.1f} and longest {r.longest_sentence_length} "
                f"words per sentence; {grade}" + (f"; hard words: {hard}" if hard else ""))
     return "\n".join(out)

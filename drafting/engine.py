@@ -63,6 +63,10 @@ def run_rules(doc: Doc, ruleset: RuleSet) -> tuple[Finding, ...]:
     found: list[Finding] = input_findings(doc.text)
     for rule in ruleset.rules:
         found.extend(rule.run(doc))
+    if ruleset.allow:
+        # a local file's `allow` list covers built-in acronym entries too
+        found = [f for f in found if not (f.category == "acronym"
+                                          and f.text.replace(".", "") in ruleset.allow)]
     return _dedupe(found)
 
 

@@ -59,9 +59,9 @@ PROFESSIONAL = {
     "consultant", "psychiatrist", "psychologist", "dentist", "pharmacist", "housing",
     "authority", "court", "judge", "guardian", "clinic", "surgery", "staff", "college",
     "academy", "club", "church", "mosque", "temple", "charity", "support", "advocate",
-    "mentor", "tutor", "principal", "counselor", "paramedic", "ambulance", "network",
+    "mentor", "tutor", "principal", "paramedic", "ambulance", "network",
     "children's", "services", "chair", "dcfs", "dcf", "childcare", "keyworker",
-    "coordinator", "co-ordinator", "specialist", "officer", "detective", "constable",
+    "coordinator", "co-ordinator", "specialist", "detective", "constable",
     "sergeant", "warden", "supervisor", "assistant", "senco", "sw", "hv", "social",
 }
 COLLECTIVE = {

@@ -27,7 +27,9 @@ class InputError(ValueError):
         return {"code": self.code, "message": self.message}
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
 _MARKUP = re.compile(r"<\s*/?\s*(script|img|iframe|a|div|span|p|b|i|style|svg|html|body|br|"
                      r"object|embed|form|input|link|meta)\b[^>]*>|\[[^\]]*\]\([^)]*\)",
                      re.IGNORECASE)

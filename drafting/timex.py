@@ -50,8 +50,8 @@ DURATION = [
                r"eighteen|school|secondary|nursery|college|reception)\b", _I),
     re.compile(rf"\b(?:for|over)\s+(?:the\s+)?(?:whole|entire|rest\s+of\s+the)\s+(?:\w+\s+)?"
                rf"(?:{UNIT}|summer|holidays|year|term)\b", _I),
-    re.compile(rf"\b(?:between\s+now\s+and|from\s+now\s+(?:until|till|to))\s+", _I),
-    re.compile(rf"\bby\s+(?:the\s+)?(?:end|start|middle)\s+of\b", _I),
+    re.compile(r"\b(?:between\s+now\s+and|from\s+now\s+(?:until|till|to))\s+", _I),
+    re.compile(r"\bby\s+(?:the\s+)?(?:end|start|middle)\s+of\b", _I),
     re.compile(r"\bby\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.:]\d)(?!\s*(?:am|pm|a\.m|p\.m|o'clock))",
                _I),
 ]
@@ -78,7 +78,7 @@ ANCHOR = [
                r"days|mornings|evenings|weekends)\b", _I),
     re.compile(r"\b(?:twice|once|three\s+times|four\s+times)\s+(?:a|per|each|this|last)\s+\w+\b",
                _I),
-    re.compile(rf"\b(?:every|each|most|nearly\s+every|almost\s+every)\s+(?:single\s+)?(?:day|"
+    re.compile(r"\b(?:every|each|most|nearly\s+every|almost\s+every)\s+(?:single\s+)?(?:day|"
                r"night|morning|evening|afternoon|weekend|week|month|time|school\s+day)\b", _I),
     re.compile(rf"\b(?:{NUM})\s+{UNIT}\s+ago\b", _I),
     re.compile(rf"\b(?:since|over|for|in|during)\s+(?:the\s+)?(?:last|past|previous)\s+"

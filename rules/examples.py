@@ -29,7 +29,9 @@ def check_spec(spec: RuleSpec) -> list[str]:
             problems.append(f"{spec.id}: false negative, did not fire on fail example: {text!r}")
         if not must_fire and fired:
             quoted = ", ".join(repr(f.text) for f in fired)
-            problems.append(f"{spec.id}: false positive on pass example {text!r} (matched {quoted})")
+            problems.append(
+                f"{spec.id}: false positive on pass example {text!r} (matched {quoted})"
+            )
     return problems
 
 

@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from drafting.readability import analyse, sentence_words
 from drafting.report import Finding
-from drafting.syntax import has_agent, is_modal_future
 from drafting.rules.base import RuleError, RuleSpec, finding, rule_kind
+from drafting.syntax import has_agent, is_modal_future
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc

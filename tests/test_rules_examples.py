@@ -6,12 +6,12 @@ import json
 import textwrap
 
 import pytest
-from drafting.rules.base import RuleError
-from drafting.rules.examples import check_spec
-from drafting.rules.loader import load_rules
 
 from drafting import check
 from drafting.cli import main
+from drafting.rules.base import RuleError
+from drafting.rules.examples import check_spec
+from drafting.rules.loader import load_rules
 
 SPECS = load_rules().specs
 

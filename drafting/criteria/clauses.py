@@ -51,11 +51,11 @@ NON_BEHAVIOUR = {
     "choose", "intend", "will", "would", "could", "may", "might", "can", "must", "shall",
     "should", "deal", "handle", "exist", "see", "notice", "monitor", "observe", "witness",
     "hear", "inform", "describe", "disclose", "suggest", "indicate", "consider", "allege",
-    "state", "explain", "learn", "display", "parent", "behave", "act", "function",
-    "interact", "relate", "respond", "react", "benefit", "thrive", "flourish", "grow",
+    "state", "explain", "learn", "parent", "behave", "act", "function",
+    "interact", "respond", "react", "benefit", "thrive", "flourish", "grow",
     "progress", "achieve", "settle", "adjust", "follow", "work", "do", "bond",
-    "help", "lose", "find", "spend", "wonder", "enjoy", "hear", "carry", "slip", "feel",
-    "substantiate", "pose", "coerce", "disclose", "rush",
+    "help", "lose", "find", "spend", "wonder", "enjoy", "carry", "slip", "substantiate",
+    "pose", "coerce", "rush",
 }
 # Concrete acts: enough on their own under a modal or a negation, and used to recover
 # verbs the small model tags as plural nouns ("Gloria locks Sofia in...").
@@ -70,10 +70,10 @@ ACTS = {
     "call", "mock", "humiliate", "isolate", "stop", "keep", "refuse", "miss", "wander",
     "fall", "crash", "walk", "storm", "slam", "kill", "follow", "stalk", "watch", "groom",
     "pay", "buy", "let", "allow", "put", "bath", "bathe", "wash", "change", "dress",
-    "cook", "lock", "store", "spend", "gamble", "use", "party", "fight", "argue", "row",
-    "bring", "ring", "phone", "check", "clean", "cover", "squeeze", "smother", "drop",
+    "cook", "store", "spend", "gamble", "use", "party", "fight", "argue", "row",
+    "ring", "phone", "check", "clean", "cover", "squeeze", "smother", "drop",
     "chase", "force", "make", "hold", "restrain", "punish", "smack", "tap", "spank",
-    "swallow", "overdose", "fill", "show", "tell", "say", "leave",
+    "swallow", "overdose", "fill", "show", "tell", "say",
 }
 REPORTING = {"tell", "say", "show"}
 STRICT_EXTRA = {"come"}  # in danger statements "comes round" alone is not the worry
@@ -296,10 +296,10 @@ VAGUE_OUTCOME_WORDS = {
     "effects", "vulnerable", "safe", "safety", "issues", "problems", "difficulties",
     "needs", "abuse", "neglect", "trauma", "traumatised", "damaged", "damage", "way",
     "situation", "at", "exploitation", "exploited", "mental", "health", "bad", "worse",
-    "badly", "things", "thing", "something", "anything", "lot", "wellbeing", "future",
-    "life", "lives", "development", "progress", "behaviour", "behavior", "education",
-    "relationship", "relationships", "self-esteem", "confidence", "outcome", "unsettled",
-    "unsettle", "difficult", "hard", "happen", "stuff", "way", "ways", "term", "long",
+    "badly", "things", "thing", "something", "anything", "lot", "future",
+    "life", "lives", "progress", "behaviour", "behavior", "education",
+    "relationship", "relationships", "self-esteem", "confidence", "unsettled",
+    "unsettle", "difficult", "hard", "happen", "stuff", "ways", "term", "long",
     "longer", "short", "serious", "likely", "further", "more", "very", "any", "some",
 }
 HARM_VERBS = {"hurt", "hit", "kill", "injure", "abuse", "rape", "stab", "shoot", "burn",

@@ -29,7 +29,8 @@ def worried_person_attribution(a: Analysis) -> CriterionResult:
         Span(f.start, f.end, f.text) for f in agentless
     )
     if any(f.status == "collective" for f in frames):
-        msg = "The worry is held by an unnamed group (“we”, “professionals”): a family will ask who."
+        msg = ("The worry is held by an unnamed group (“we”, “professionals”): "
+               "a family will ask who.")
     elif frames or agentless:
         msg = "The worry is stated without anyone holding it (“there are concerns”, " \
               "“it is believed”)."

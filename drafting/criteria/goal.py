@@ -102,7 +102,8 @@ def _is_stop(verb: Token) -> bool:
         ):
             return True
     if lemma in STOP_VERBS:
-        if any(c.dep_ == "prt" and c.lower_ in ("by", "round", "in", "over") for c in verb.children):
+        if any(c.dep_ == "prt" and c.lower_ in ("by", "round", "in", "over")
+               for c in verb.children):
             return False  # "Nan will stop by every evening"
         if lemma in ("end", "cut", "reduce") and not any(
             c.dep_ in ("dobj", "prt", "xcomp") for c in verb.children
@@ -210,7 +211,7 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
              if framing.get(b.verb.i, "positive") == "positive" or b.verb.dep_ in ("advcl",)]
     specific = [b for b in found if b.specific and not _is_compliance(b.verb)
                 and not _is_stop(b.verb) and not _under_negation(b.verb)
-                and not (b.verb.lemma_.lower() in WRAPPERS)
+                and b.verb.lemma_.lower() not in WRAPPERS
                 and not any(_no_det(s) for s in subjects(b.verb))
                 and not (b.verb.dep_ in ("acl",) and _no_det(b.verb.head))]
     if specific:

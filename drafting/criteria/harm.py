@@ -32,7 +32,8 @@ IMPACT_WORDS = {
     "bitten", "welt", "welts", "lump", "graze", "grazed", "sprain", "sprained",
     "concussion", "unwell", "wound", "wounds", "lonely", "ashamed", "blamed", "stopped",
     "begged", "wetting", "urine", "faeces", "ran", "died", "dead", "death", "killed",
-    "swallowed", "hunger", "ache", "aches", "stomach", "thumb", "sucking", "cracked", "pregnant", "pregnancy", "self-harm", "awake", "surgery",
+    "swallowed", "hunger", "aches", "stomach", "thumb", "sucking", "cracked", "pregnant",
+    "pregnancy", "self-harm", "awake", "surgery",
     "operation", "stabbed", "black", "blister", "blisters", "blistered", "cowered",
     "cowering", "stammer", "stutter", "nappy", "soaked", "shivering", "teeth",
 }
