@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 from collections import deque
 from collections.abc import Iterator
@@ -114,6 +115,24 @@ class _Style:
         return f"\x1b[{code}m{text}\x1b[0m" if self.on else text
 
 
+_INVISIBLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e"
+                        r"\u2066-\u2069\ufeff]")
+
+
+def _symbol(m: re.Match[str]) -> str:
+    c = ord(m.group(0))
+    if c < 0x20:
+        return chr(0x2400 + c)  # control pictures: ␛ for ESC, ␇ for BEL, ␍ for CR
+    return "\u2421" if c == 0x7F else "\ufffd"
+
+
+def _visible(text: str) -> str:
+    """The user's text with control characters shown as one visible symbol each, so a quoted
+    snippet cannot drive the terminal (clear it, retitle it, reorder the line) and carets
+    stay aligned. Tabs become spaces."""
+    return _INVISIBLE.sub(_symbol, text.replace("\t", " "))
+
+
 def _line_col(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     col = offset - (text.rfind("\n", 0, offset) + 1) + 1
@@ -131,7 +150,7 @@ def _context(text: str, start: int, end: int, width: int = 88) -> tuple[str, str
     post = "…" if e < le else ""
     snippet = pre + text[s:e] + post
     under = " " * (len(pre) + start - s) + "^" * max(1, min(end, e) - start)
-    return snippet.replace("\t", " "), under
+    return _visible(snippet), under
 
 
 def format_text(report: Report, text: str, stream: IO[str]) -> str:
@@ -141,20 +160,20 @@ def format_text(report: Report, text: str, stream: IO[str]) -> str:
     passed = sum(c.passed for c in report.criteria)
     head = f"{kind_names[report.kind]}: {passed} of {len(report.criteria)} criteria met"
     if report.id:
-        head = f"[{report.id}] " + head
+        head = f"[{_visible(report.id)}] " + head
     out = [st(head, "1")]
     if report.kind_requested == "auto":
         out.append(f"  ({report.kind_reason})")
     for c in report.criteria:
         mark = st("✓ PASS", "32") if c.passed else st("✗ FAIL", "31")
-        out.append(f"  {mark}  {c.name}: {c.message}")
+        out.append(f"  {mark}  {c.name}: {_visible(c.message)}")
         if not c.passed and c.fix:
             out.append(f"           fix: {c.fix}")
     if report.findings:
         out.append(st(f"Findings ({len(report.findings)})", "1"))
         for f in report.findings:
             line, col = _line_col(text, f.start)
-            out.append(f"  {line}:{col} {f.severity} {f.rule_id}: {f.message}")
+            out.append(f"  {line}:{col} {f.severity} {f.rule_id}: {_visible(f.message)}")
             snippet, under = _context(text, f.start, f.end)
             out.append(f"      {snippet}")
             out.append(f"      {st(under, '33')}")
@@ -186,7 +205,8 @@ def _emit(report_or_error: Any, fmt: str, text: str, stream: IO[str]) -> None:
         else:
             d = report_or_error.to_dict()
             label = d.get("id") or f"line {d.get('line')}"
-            stream.write(f"[{label}] cannot check: {d['error']['message']}\n\n")
+            stream.write(f"[{_visible(label)}] cannot check: "
+                         f"{_visible(d['error']['message'])}\n\n")
     elif fmt == "json":
         stream.write(json.dumps(report_or_error.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:

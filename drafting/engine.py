@@ -7,6 +7,7 @@ the parse itself.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -31,10 +32,12 @@ def _nlp():
     return load_pipeline()
 
 
-def _rules(rule_files: Iterable[str] = ()) -> RuleSet:
+def _rules(rule_files: Iterable[str] | str | os.PathLike[str] = ()) -> RuleSet:
     from drafting.rules.loader import load_rules
 
-    return load_rules(tuple(rule_files))
+    if isinstance(rule_files, (str, os.PathLike)):  # one file, not its characters
+        rule_files = (rule_files,)
+    return load_rules(tuple(os.fspath(f) for f in rule_files))
 
 
 def _check_kind(kind: str) -> str:
@@ -48,14 +51,15 @@ def _dedupe(findings: list[Finding]) -> tuple[Finding, ...]:
     """Drop a finding inside another of the same category (a lexicon hit beats a pattern)."""
     ordered = sorted(findings, key=lambda f: (f.start, -(f.end - f.start)))
     kept: list[Finding] = []
+    # Every finding kept so far starts at or before this one, so "inside a kept finding of
+    # the same category" is "ends by the furthest end kept in that category": linear, not
+    # quadratic in the number of findings.
+    furthest: dict[str, int] = {}
     for f in ordered:
-        if any(
-            k.category == f.category and k.start <= f.start and f.end <= k.end
-            and k.category != "readability"
-            for k in kept
-        ):
+        if f.category != "readability" and f.end <= furthest.get(f.category, -1):
             continue
         kept.append(f)
+        furthest[f.category] = max(furthest.get(f.category, -1), f.end)
     return tuple(kept)
 
 

@@ -137,7 +137,7 @@ def subjects(verb: Token) -> list[Token]:
             return out
         if v.dep_ == "relcl":
             return [v.head]
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and v.head is not v:
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 owners = [c for c in v.head.children if c.dep_ == "poss"]
                 return owners or [v.head]
@@ -160,7 +160,7 @@ def aux_words(verb: Token) -> set[str]:
         words |= {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
     head = verb
     # a conjoined verb shares the first verb's modal: "could fall and hit her head"
-    while head.dep_ == "conj" and head.head is not head:
+    while head.dep_ == "conj" and head.head.i != head.i:
         head = head.head
         words |= {c.lower_ for c in head.children if c.dep_ in ("aux", "auxpass")}
     return words
@@ -260,6 +260,7 @@ class People:
         self.doc = doc
         self.child_names: set[str] = set()
         self.adult_names: set[str] = set()
+        self.genders: dict[str, str] = {}
         self._classify_names()
 
     def _name_tokens(self) -> Iterable[Token]:
@@ -286,23 +287,30 @@ class People:
                 continue
             # "Amy's mum": the possessor of an adult role is a child
             if nxt is not None and nxt.tag_ == "POS":
-                owned = nxt.head if nxt.head is not tok else None
+                owned = nxt.head if nxt.head.i != tok.i else None
                 if owned is None:
                     owned = tok.head
-                if owned is not None and is_adult_word(owned.lemma_.lower()):
-                    self.child_names.add(name)
+                owned_words = {owned.lemma_.lower()} | {
+                    c.lemma_.lower() for c in owned.children if c.dep_ in ("compound", "appos")
+                }
+                if any(is_adult_word(w) for w in owned_words):
+                    self.child_names.add(name)  # "Amy's mum", "Yaw's aunt Abena"
                     continue
                 if owned is not None and owned.lemma_.lower() in PARENT_OF:
                     self.adult_names.add(name)
                     continue
             # "Mum, Kayla," / "Kayla (mum)" / "his son Tom" / "Tom, his son,"
             for other in (tok.head, *tok.children):
-                if other is tok:
+                if other.i == tok.i:
                     continue
                 if tok.dep_ in ("appos", "compound") or other.dep_ in ("appos", "compound"):
                     lemma = other.lemma_.lower()
                     if is_adult_word(lemma):
                         self.adult_names.add(name)
+                        if lemma in FEMALE_ADULT:
+                            self.genders[name] = "f"
+                        elif lemma in MALE_ADULT:
+                            self.genders[name] = "m"
                     elif lemma in CHILD_WORDS:
                         self.child_names.add(name)
         self.adult_names -= self.child_names
@@ -326,9 +334,9 @@ class People:
         if tok.ent_type_ in NOT_PEOPLE_ENTS or low in CALENDAR:
             return Mention(tok, "", "")
         if tok.text in self.child_names:
-            return Mention(tok, "child", "")
+            return Mention(tok, "child", self.genders.get(tok.text, ""))
         if tok.text in self.adult_names:
-            return Mention(tok, "adult", "")
+            return Mention(tok, "adult", self.genders.get(tok.text, ""))
         if lemma in PROFESSIONAL or low in PROFESSIONAL:
             return Mention(tok, "professional", "")
         if tok.ent_type_ in ("ORG", "NORP") and not (

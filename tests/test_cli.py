@@ -43,6 +43,24 @@ def test_text_format_fail(capsys):
     assert "Readability:" in out and "\x1b[" not in out  # no colour when not a terminal
 
 
+def test_text_format_cannot_drive_the_terminal(capsys, monkeypatch, tmp_path):
+    # clear screen, retitle the window, ring the bell, reverse the line: all quoted as text
+    text = "Nan is worried that Dad \x1b[2J\x1b]0;owned\x07hits\u202e Amy\r with DV."
+    code, out, _ = run(capsys, "check", "--kind", "danger", text)
+    assert code == 1
+    for ch in ("\x1b", "\x07", "\u202e", "\r"):
+        assert ch not in out
+    assert "␛[2J␛]0;owned␇hits\ufffd Amy␍ with DV." in out
+    lines = out.splitlines()
+    i = next(n for n, line in enumerate(lines) if "acronym.dv" in line)
+    snippet, caret = lines[i + 1], lines[i + 2]
+    assert snippet[caret.index("^"):caret.rindex("^") + 1] == "DV"  # still aligned
+    batch = tmp_path / "ids.jsonl"
+    batch.write_text(json.dumps({"id": "\x1b[31mred", "text": ""}) + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--input", str(batch))
+    assert code == 1 and "\x1b" not in out and "[␛[31mred] cannot check" in out
+
+
 def test_text_format_pass(capsys):
     code, out, _ = run(capsys, "check", "--kind", "danger", CLEAR_PASS)
     assert code == 0
@@ -275,6 +293,32 @@ def test_eval_bad_files(tmp_path, capsys):
     assert code == 2 and "needs 'text' and 'labels'" in err
     code, _, err = run(capsys, "eval", str(tmp_path / "missing.jsonl"))
     assert code == 2
+
+
+@pytest.mark.xfail(strict=True, raises=AttributeError, reason=(
+    "drafting/evaluate.py read_labelled does not check that 'labels' is a mapping: "
+    "evaluate() crashes with AttributeError (a traceback, not exit 2). Left for the lead."))
+def test_eval_labels_must_be_a_mapping(tmp_path, capsys):
+    bad = tmp_path / "bad_labels.jsonl"
+    bad.write_text(json.dumps({"kind": "danger", "text": CLEAR_FAIL, "labels": [1]}) + "\n",
+                   encoding="utf-8")
+    code, _, err = run(capsys, "eval", str(bad))
+    assert code == 2 and "labels" in err
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "drafting/evaluate.py matches reports to rows by id (by_id dict), so with a repeated id "
+    "every report is scored against the last row's labels. Left for the lead."))
+def test_eval_repeated_ids_are_scored_against_their_own_labels(tmp_path, capsys):
+    rows = [{"id": "x", "kind": "danger", "text": CLEAR_FAIL,
+             "labels": {"worried_person_attribution": False}},
+            {"id": "x", "kind": "danger", "text": CLEAR_PASS,
+             "labels": {"worried_person_attribution": True}}]
+    path = tmp_path / "dup.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    code, out, _ = run(capsys, "eval", "--format", "json", str(path))
+    assert code == 2 or json.loads(out)["criteria"][
+        "danger.worried_person_attribution"]["engine"]["accuracy"] == 1.0
 
 
 def test_rules_list(capsys):

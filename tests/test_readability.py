@@ -76,6 +76,7 @@ def textstat_offline():
         import textstat
         from textstat.backend.utils import get_cmudict
 
+        get_cmudict.cache_clear()  # in case anything loaded it before the block
         assert get_cmudict("en_US")  # loads (and caches) the dictionary, offline
         assert textstat.syllable_count("phones") == 1
         yield textstat

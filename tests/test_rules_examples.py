@@ -6,6 +6,7 @@ import json
 import textwrap
 
 import pytest
+from conftest import ROOT
 
 from drafting import check
 from drafting.cli import main
@@ -92,15 +93,32 @@ def test_local_rule_file_adds_disables_and_allows(local_rules):
     assert check_spec(ruleset.spec("acronym.zqx")) == []
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "rules/loader.py: 'allow' only reaches the acronym.unknown pattern, so an abbreviation that "
-    "also has a lexicon entry (SENCO, in acronym.sen) is still flagged, although the loader's "
-    "docstring shows 'allow: [SENCO]  # abbreviations not to flag'. Left for the lead."))
+def test_rules_argument_takes_one_path_too(local_rules):
+    from pathlib import Path
+
+    expected = check(TEXT, kind="danger", rules=[local_rules]).to_dict()
+    assert check(TEXT, kind="danger", rules=local_rules).to_dict() == expected
+    assert check(TEXT, kind="danger", rules=Path(local_rules)).to_dict() == expected
+
+
 def test_allow_silences_an_abbreviation_with_a_lexicon_entry(tmp_path):
     path = tmp_path / "allow_senco.yaml"
     path.write_text("allow: [SENCO]\n", encoding="utf-8")
-    report = check("Nan and the SENCO met on Monday.", kind="danger", rules=[str(path)])
+    text = "Nan and the SENCO met on Monday."
+    assert any(f.text == "SENCO" for f in check(text, kind="danger").findings)
+    report = check(text, kind="danger", rules=[str(path)])
     assert not any(f.text == "SENCO" for f in report.findings)
+
+
+LOCAL_EXAMPLES = sorted((ROOT / "rules" / "local").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", LOCAL_EXAMPLES, ids=[p.name for p in LOCAL_EXAMPLES])
+def test_shipped_local_rule_examples_load_and_behave(path):
+    ruleset = load_rules((str(path),))
+    local = [s for s in ruleset.specs if s.source == str(path)]
+    for spec in local:
+        assert check_spec(spec) == [], spec.id
 
 
 @pytest.mark.parametrize("content, problem", [

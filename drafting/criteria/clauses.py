@@ -476,7 +476,7 @@ def _holder_status(a: Analysis, holders: list[Token]) -> str:
 def _holders_of(tok: Token) -> list[Token]:
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and tok.dep_ in ("acomp", "oprd", "xcomp", "attr", "amod", "conj") \
-            and tok.head is not tok:
+            and tok.head.i != tok.i:
         subj = [c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")]
         if not subj and tok.head.dep_ in ("conj", "xcomp", "ccomp", "relcl"):
             return subjects(tok.head)

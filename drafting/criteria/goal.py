@@ -123,7 +123,7 @@ def _under_negation(verb: Token) -> bool:
     """"won't let him get rides": the complement of a negated or stopping verb."""
     v = verb
     for _ in range(3):
-        if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head is v:
+        if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head.i == v.i:
             return False
         v = v.head
         if v.dep_ != "conj" and (_is_stop(v) or (v.lemma_.lower() in STOP_VERBS)):
@@ -352,7 +352,7 @@ def _looks_back(a: Analysis, span: Span) -> bool:
         return False
     verb = chunk[0]
     for _ in range(6):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     if verb.pos_ not in ("VERB", "AUX") or is_modal_future(verb):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from drafting.analysis import Analysis
 from drafting.criteria import criterion
 from drafting.criteria.clauses import behaviours
 from drafting.report import CriterionResult, Span
-from drafting.syntax import agent_of, is_passive, subjects, tok_span
+from drafting.syntax import CHILD_WORDS, agent_of, is_passive, subjects, tok_span
 from drafting.timex import anchors, vague_times
 
 if TYPE_CHECKING:
@@ -35,8 +36,25 @@ IMPACT_WORDS = {
     "swallowed", "hunger", "aches", "stomach", "thumb", "sucking", "cracked", "pregnant",
     "pregnancy", "self-harm", "awake", "surgery",
     "operation", "stabbed", "black", "blister", "blisters", "blistered", "cowered",
-    "cowering", "stammer", "stutter", "nappy", "soaked", "shivering", "teeth",
+    "cowering", "stammer", "stutter", "nappy", "soaked", "shivering", "teeth", "choking",
+    "blue", "centile", "centiles", "gasping", "limping", "limp", "sob", "sobbed",
+    "sobbing", "wept", "weep", "weeping", "screams", "nightmares",
 }
+# Effects that are phrases rather than words: missed school, wanting to die.
+IMPACT_PHRASES = re.compile(
+    r"(?:off school|(?:miss(?:ed|es|ing)?|lost)[^.;]{0,30}(?:school|nursery|lessons?|"
+    r"days|meals?|appointments?)|wants? to die|want(?:ed|s)? to kill (?:him|her)self|"
+    r"stopped (?:eating|talking|speaking|sleeping|going|playing|coming)|could not sleep|"
+    r"(?:did|does|would) not (?:eat|sleep|speak|talk))\b",
+    re.IGNORECASE,
+)
+BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", "nose",
+        "finger", "fingers", "foot", "feet", "back", "rib", "ribs", "skull", "collarbone",
+        "tooth", "teeth", "jaw", "neck", "ankle", "knee", "elbow", "lip", "lips", "eye",
+        "eyes", "cheek", "thigh", "shoulder", "toe", "toes", "skin", "bottom", "chest"}
+CAUSING = {"leave", "cause", "give", "result", "make"}
+COMMUNICATING = {"send", "message", "text", "tell", "say", "show", "give", "call", "ask",
+                 "ring", "phone", "email", "write", "meet", "follow", "add", "like"}
 INJURIES = {"bruise", "bruises", "bruising", "injury", "injuries", "mark", "marks", "fracture",
             "fractures", "burn", "burns", "cut", "cuts", "scar", "scars", "blister",
             "blisters", "welt", "welts", "graze", "wound", "wounds", "bleeding", "swelling"}
@@ -77,7 +95,7 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
 def _clause_verb(tok: Token) -> Token:
     verb = tok
     for _ in range(5):
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
     return verb
@@ -105,12 +123,24 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
             if t.pos_ in ("PROPN", "NOUN") and a.people.is_child(t):
                 return True
     lemma = verb.lemma_.lower()
-    if lemma in ("leave", "cause", "give") or (subj and all(
-        _classify(a, s, actors) is False and a.people.is_adult(s) for s in subj
-    ) and lemma not in ("need", "have", "get", "be")):
+    if tok.i == verb.i and any(_classify(a, s, actors) is False for s in subj
+                               if s.dep_ == "nsubj"):
+        return False  # "Dad shook Evie": the word is the adult's act, not its effect
+    if tok.i == verb.i and lemma in ("break", "smash", "damage", "burn") and any(
+        c.dep_ == "dobj" and not a.people.is_person(c) and c.lemma_.lower() not in BODY
+        for c in verb.children
+    ):
+        return None  # "has broken things in the house"
+    for s in subj:
+        for p in s.children:
+            if p.dep_ == "poss":
+                verdict = _classify(a, p, actors)
+                if verdict is not None:
+                    return verdict  # "Daniel's arm was broken", "Ama's cheek was swollen"
+    if lemma in CAUSING:
         # "Dad hit Amy, leaving marks": the child is the object of the act
         scopes = [verb]
-        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head is not verb:
+        if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
             scopes.append(verb.head)
         for scope in scopes:
             for t in scope.subtree:
@@ -123,7 +153,8 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
         verdict = _classify(a, s, actors)
         if verdict is not None:
             return verdict
-    if tok.lower_ in INJURIES and any(a.people.is_child(t) for t in a.doc):
+    if tok.lower_ in INJURIES and any(_classify(a, t, actors) for t in a.doc
+                                      if t.pos_ == "PROPN" or t.lemma_.lower() in CHILD_WORDS):
         return True  # "unexplained bruising" in a statement about a named child
     # the parse lost the subject: fall back on who the sentence is about
     sent_subjects = [t for t in tok.sent if t.dep_ in ("nsubj", "nsubjpass")]
@@ -148,9 +179,11 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
     for b in behaviours(a, allow_passive=False):
         if b.actor is None or a.people.is_child(b.actor):
             continue
+        if b.verb.lemma_.lower() in COMMUNICATING:
+            continue  # "Priya sent him two photos" does not make Priya the adult
         targets = [c for c in b.verb.children if c.dep_ in ("dobj", "dative")]
-        targets += [g for c in b.verb.children if c.dep_ == "prep" for g in c.children
-                    if g.dep_ == "pobj"]
+        targets += [g for c in b.verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on")
+                    for g in c.children if g.dep_ == "pobj"]
         if any(_is_target(a, t, b.actor) for t in targets):
             actors.add(b.actor.text)
     out = []
@@ -170,6 +203,15 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
         ) and low not in INJURIES:
             continue
         out.append((tok, _experiencer(a, tok, actors)))
+    for m in IMPACT_PHRASES.finditer(a.text):
+        span = a.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None:
+            continue
+        verdict = _experiencer(a, span.root, actors)
+        if verdict is None and any(_classify(a, t, actors) for t in span.sent
+                                   if t.pos_ == "PROPN" or t.lemma_.lower() in CHILD_WORDS):
+            verdict = True
+        out.append((span.root, verdict))
     return out
 
 
