@@ -27,7 +27,7 @@ STOP_VERBS = {"stop", "quit", "cease", "refrain", "abstain", "avoid", "end", "pr
               "ban", "forbid", "prohibit", "withdraw"}
 ALWAYS_COMPLIANCE = {"engage", "comply", "cooperate", "co-operate", "participate", "undertake",
                      "enrol", "enroll", "register", "submit", "consent", "demonstrate",
-                     "evidence", "evidenced", "adhere"}
+                     "evidence", "evidenced", "adhere", "refer", "safeguard"}
 COMPLIANCE_VERBS = {"attend", "access", "accept", "follow", "complete", "agree", "finish",
                     "go", "keep", "work", "take", "use", "make", "allow", "let", "continue",
                     "respond", "answer", "meet", "sign", "get", "start", "book", "arrange",
@@ -43,7 +43,8 @@ COMPLIANCE_OBJECTS = {"appointment", "appointments", "course", "programme", "pro
                       "instructions", "medication", "meds", "prescription", "camhs",
                       "cmht", "rehab", "detox", "aa", "na", "hearing", "order", "orders",
                       "condition", "conditions", "contract", "agency", "practitioner",
-                      "caseworker", "keyworker"}
+                      "caseworker", "keyworker", "curfew", "bail", "rules", "probation", "programme",
+                      "module", "modules", "drug-test", "testing"}
 COMPLIANT_STATES = {"compliant", "engaged", "cooperative", "co-operative", "abstinent",
                     "adherent", "concordant", "receptive", "open"}
 WRAPPERS = {"make", "ensure", "let", "allow", "want", "need", "help", "see", "expect",
@@ -56,7 +57,12 @@ OBSERVE_VERBS = {"see", "check", "notice", "know", "monitor", "observe", "confir
 NETWORK_ONLY = {"check", "make", "tell", "say", "know", "agree", "share", "report", "record",
                 "look", "ask", "talk", "speak", "keep", "ring", "call", "phone", "contact",
                 "text", "visit"}
-NOT_GOAL_VERBS = {"need", "want", "have", "like", "hope", "wish", "close", "step"}
+NOT_GOAL_VERBS = {"need", "want", "like", "hope", "wish", "close", "step"}
+# "this needs to last for three months": the timeframe, not the goal
+META_VERBS = {"last", "continue", "happen", "go", "carry", "keep", "stay", "remain", "be"}
+AVOIDING = {("stay", "away"), ("keep", "away"), ("stay", "off"), ("keep", "off"),
+            ("stay", "out"), ("keep", "out"), ("stay", "clear"), ("keep", "clear")}
+WH_MARKS = {"where", "how", "what", "whether", "if", "who", "when", "why", "which"}
 
 
 def _no_det(tok: Token) -> bool:
@@ -93,6 +99,13 @@ def _is_stop(verb: Token) -> bool:
     lemma = verb.lemma_.lower()
     if is_negated(verb):
         return True
+    parts = {c.lower_ for c in verb.children if c.dep_ in ("advmod", "prt", "prep", "acomp")}
+    if any(v == lemma and p in parts for v, p in AVOIDING):
+        return True  # "stay away from", "keep off the drink"
+    if any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in ("nobody", "no-one", "none")
+           or (c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))
+           for c in verb.children):
+        return True  # "nobody will smoke in the house"
     if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(
             g.lower_ == "no" for g in c.children) for c in verb.children):
         return True
@@ -134,7 +147,11 @@ def _under_negation(verb: Token) -> bool:
 def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
     """Each main goal clause with its framing: positive, stop, or compliance."""
     out = []
-    obs = _observer_verbs(a)
+    observed = observers(a)
+    obs = {o.verb.i for o in observed}
+    # "will tell the social worker if Curtis turns up drunk": the condition is not the goal
+    under_obs = {t.i for o in observed for c in o.verb.children
+                 if c.dep_ in ("advcl",) for t in c.subtree}
     for verb in clause_verbs(a.doc):
         lemma = verb.lemma_.lower()
         if verb.i in obs or lemma in NOT_GOAL_VERBS:
@@ -156,6 +173,24 @@ def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
             c.dep_ in ("acomp", "attr", "prep", "expl", "advmod") for c in verb.children
         ):
             continue
+        if lemma in META_VERBS and any(
+            s.lower_ in ("this", "that", "it", "these") for s in subjects(verb)
+        ):
+            continue
+        if lemma == "know" and verb.head.lemma_.lower() == "let":
+            continue  # "let us know if...": reporting, not the goal
+        if verb.dep_ in ("ccomp", "xcomp") and any(
+            c.lower_ in WH_MARKS and c.dep_ in ("advmod", "mark", "nsubj", "dobj", "attr")
+            for c in verb.children
+        ):
+            continue  # "see how Lola is", "knowing where he is"
+        if verb.i in under_obs:
+            continue
+        if any(f.start <= verb.idx < f.end and f.category in ("jargon", "vague_label",
+                                                                "blaming_label")
+               for f in a.findings):
+            out.append((verb, "compliance"))  # "YP to be safeguarded": a label, not a goal
+            continue
         if _is_stop(verb) or _under_negation(verb):
             out.append((verb, "stop"))
         elif _is_compliance(verb):
@@ -165,9 +200,27 @@ def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
     return out
 
 
+def _fragments(a: Analysis) -> list[Token]:
+    """Verbless notes ("Mum sober at bedtime, seen by Nan"): the root word is the goal."""
+    out = []
+    for sent in a.doc.sents:
+        root = sent.root
+        if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sent):
+            continue  # "Parents to ensure...": memo style with a verb, judged as a clause
+        if is_negated(root) or any(c.lower_ == "no" for c in root.children):
+            continue
+        if root.pos_ == "ADJ" or any(c.pos_ == "ADJ" and c.dep_ in ("amod", "appos", "acomp")
+                                     for c in root.children):
+            out.append(root)
+    return out
+
+
 @criterion("positive_framing", "safety_goal")
 def positive_framing(a: Analysis) -> CriterionResult:
     clauses = goal_clauses(a)
+    if not any(kind == "positive" for _, kind in clauses):
+        clauses += [(t, "positive") for t in _fragments(a)
+                    if t.lower_ not in COMPLIANT_STATES]
     positive = [v for v, kind in clauses if kind == "positive"]
     if positive:
         spans = tuple(tok_span(a.doc, v.left_edge.i if v.left_edge.i > v.i - 6 else v.i, v.i)
