@@ -47,6 +47,8 @@ NOT_PEOPLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "christmas", "easter"}
+PARENT_WORDS = {"mum", "mom", "mother", "dad", "father", "stepdad", "stepmum", "stepmom",
+                "stepfather", "stepmother", "parent", "mummy", "daddy", "mommy"}
 PARENT_OF = {"son", "daughter", "child", "children", "baby", "kids", "kid", "sons",
              "daughters", "boy", "girl", "boys", "girls", "toddler", "twins"}
 FEMALE_CHILD = {"daughter", "girl", "sister", "granddaughter", "stepdaughter"}
@@ -261,6 +263,7 @@ class People:
         self.child_names: set[str] = set()
         self.adult_names: set[str] = set()
         self.genders: dict[str, str] = {}
+        self.parent_names: set[str] = set()
         self._classify_names()
 
     def _name_tokens(self) -> Iterable[Token]:
@@ -307,6 +310,8 @@ class People:
                     lemma = other.lemma_.lower()
                     if is_adult_word(lemma):
                         self.adult_names.add(name)
+                        if lemma in PARENT_WORDS:
+                            self.parent_names.add(name)
                         if lemma in FEMALE_ADULT:
                             self.genders[name] = "f"
                         elif lemma in MALE_ADULT:

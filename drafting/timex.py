@@ -25,9 +25,11 @@ DAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|
 EVENT = (
     r"(?:review|conference|meeting|panel|hearing|court|christmas|easter|summer|autumn|winter|"
     r"spring|half[- ]term|holidays?|end\s+of|start\s+of|new\s+year|birthday|term|"
-    r"school\s+year|plan|assessment|"
+    r"school\s+year|plan|assessment|operation|surgery|birth|move|exams?|trial|release|"
+    r"discharge|kindy|kindergarten|nursery|reception|secondary|"
     + MONTH
-    + r"|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH + r"|\d{1,4}|next|the\s+next|the\s+end|the\s+start)"
+    + r"|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH
+    + r"|\d{1,4}(?![.:]\d)(?!\s*(?:am|pm|a\.m|p\.m|o'clock))|next|the\s+next|the\s+end|the\s+start)"
 )
 
 _I = re.IGNORECASE
@@ -37,13 +39,23 @@ DURATION = [
                rf"more\s+than\s+|over\s+|no\s+less\s+than\s+|a\s+period\s+of\s+|"
                rf"a\s+further\s+|a\s+full\s+|an?\s+)*(?:{NUM}\s+)?(?:more\s+|further\s+|"
                rf"full\s+|whole\s+|straight\s+|consecutive\s+|clear\s+)?{UNIT}\b", _I),
+    # "over the next year", "over the next six months"; not "over the coming months"
     re.compile(rf"\b(?:over|during|in|within|across)\s+(?:the\s+)?(?:next|coming|following|"
-               rf"first)\s+(?:{NUM}\s+)?{UNIT}\b", _I),
+               rf"first)\s+(?:{NUM}\s+{UNIT}|(?:day|night|week|fortnight|month|year|term))\b",
+               _I),
     re.compile(rf"\bwithin\s+(?:{NUM}\s+)?{UNIT}\b", _I),
     re.compile(rf"\b{NUM}\s+(?:more\s+)?{UNIT}\s+(?:in\s+a\s+row|running|straight|from\s+now)\b",
                _I),
     re.compile(rf"\b(?:until|till|til|by|before)\s+(?:at\s+least\s+)?(?:the\s+|his\s+|her\s+|"
-               rf"their\s+|our\s+|this\s+|next\s+|{MONTH}\s+)?(?:\w+\s+){{0,3}}?{EVENT}\b", _I),
+               rf"their\s+|our\s+|this\s+|next\s+|{MONTH}\s+)?(?:[\w'’]+\s+){{0,3}}?{EVENT}\b",
+               _I),
+    re.compile(r"\b(?:before|until|till|by\s+the\s+time)\s+(?:[\w'’]+\s+){1,4}?(?:is\s+born|"
+               r"starts|begins|finishes|turns|leaves|moves|goes\s+back|returns|comes\s+home|"
+               r"reaches|is\s+discharged|is\s+released)\b", _I),
+    re.compile(r"\b(?:over|during|throughout|for)\s+the\s+(?:whole\s+)?(?:summer|christmas|easter|"
+               r"school|winter|spring)\s+(?:holidays?|break|term)\b", _I),
+    re.compile(r"\b(?:this|the\s+whole|the\s+rest\s+of\s+(?:this|the))\s+(?:school\s+)?"
+               r"(?:term|semester|school\s+year)\b", _I),
     re.compile(r"\b(?:until|till|by\s+the\s+time)\s+(?:\w+\s+){0,3}(?:is|turns|reaches|starts|"
                r"goes\s+to|leaves)\s+(?:\w+\s+){0,2}?(?:\d{1,2}|one|two|three|four|five|six|"
                r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"

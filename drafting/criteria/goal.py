@@ -9,6 +9,7 @@ from drafting.criteria import criterion
 from drafting.criteria.clauses import _holder_status, behaviours
 from drafting.report import CriterionResult, Span
 from drafting.syntax import (
+    PROFESSIONAL,
     agent_of,
     clause_verbs,
     is_modal_future,
@@ -325,7 +326,16 @@ def observers(a: Analysis) -> list[_Observer]:
         if not _observes_something(verb):
             continue
         lemma = verb.lemma_.lower()
-        holders = agent_of(verb) if is_passive(verb) else subjects(verb)
+        holders = agent_of(verb) if is_passive(verb) or agent_of(verb) else subjects(verb)
+        if lemma == "know" and verb.head.lemma_.lower() == "let":
+            holders = subjects(verb.head)  # "Pat and the nursery will let us know"
+        if lemma == "look" and any(c.lower_ == "after" for c in verb.children):
+            continue  # "look after Lily" is care
+        if lemma in ("ring", "call", "phone", "contact", "text") and not any(
+            t.lemma_.lower() in PROFESSIONAL and t.lower_ not in EMERGENCY
+            for c in verb.children if c.dep_ in ("dobj", "dative", "prep") for t in c.subtree
+        ):
+            continue  # "call 911" is an action; "ring the social worker" reports
         if lemma in NETWORK_ONLY:
             # these observe only when the goal says so: "Nan will check", "tell the social
             # worker", "which Grandpa checks" — not "Mum will check Kai's blood sugar"
@@ -349,11 +359,14 @@ def observers(a: Analysis) -> list[_Observer]:
     return out
 
 
+EMERGENCY = {"police", "ambulance", "911", "999", "000", "112", "emergency"}
+
+
 def _is_network(a: Analysis, tok: Token) -> bool:
     """Someone other than the parent whose care is the goal: professionals and network."""
-    from drafting.syntax import PROFESSIONAL
-
     lemma = tok.lemma_.lower()
+    if tok.text in a.people.parent_names:
+        return False
     if lemma in PROFESSIONAL or tok.ent_type_ == "ORG":
         return True
     if lemma in ("nan", "nana", "gran", "granny", "grandma", "grandmother", "grandad",
