@@ -233,16 +233,28 @@ def cmd_check(args: argparse.Namespace) -> int:
 
         worst = EXIT_OK
         items = remember(_jsonl_items(args.input, args.kind))
+        as_array = args.format == "json"  # one JSON document: an array, streamed
+        first = True
+        if as_array:
+            sys.stdout.write("[\n")
         for out in check_many(items, rules=rules):
             if isinstance(out, Report):
                 queue = texts.get(out.id)
-                _emit(out, args.format, queue.popleft() if queue else "", sys.stdout)
+                text = queue.popleft() if queue else ""
                 if not out.passed:
                     worst = EXIT_FAILED
             else:
-                _emit(out, args.format, "", sys.stdout)
+                text = ""
                 worst = EXIT_FAILED
+            if as_array:
+                sys.stdout.write(("" if first else ",\n")
+                                 + json.dumps(out.to_dict(), ensure_ascii=False, indent=2))
+            else:
+                _emit(out, args.format, text, sys.stdout)
+            first = False
             sys.stdout.flush()
+        if as_array:
+            sys.stdout.write("\n]\n")
         return worst
     text = _single_text(args)
     try:

@@ -8,6 +8,7 @@ overall and on the statements marked ``hard``.
 from __future__ import annotations
 
 import json
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -108,10 +109,18 @@ def read_labelled(path: str | Path, split: str | None = None) -> list[dict[str, 
                 raise ValueError(f"{path}:{n}: needs 'text' and 'labels'")
             if row.get("kind") not in KINDS:
                 raise ValueError(f"{path}:{n}: 'kind' must be one of {', '.join(KINDS)}")
+            if not isinstance(row["labels"], dict) or not all(
+                v is None or isinstance(v, bool) for v in row["labels"].values()
+            ):
+                raise ValueError(f"{path}:{n}: 'labels' must map criteria to true, false or null")
             if split and row.get("split") != split:
                 continue
             row.setdefault("id", f"line-{n}")
             rows.append(row)
+    counts = Counter(str(r["id"]) for r in rows)
+    dupes = sorted(i for i, c in counts.items() if c > 1)
+    if dupes:
+        raise ValueError(f"{path}: ids must be unique; repeated: {', '.join(dupes[:5])}")
     return rows
 
 

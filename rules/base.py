@@ -78,16 +78,17 @@ def rule_kind(name: str) -> Callable[[RuleKind], RuleKind]:
     return register
 
 
-def finding(spec: RuleSpec, doc: Doc, start: int, end: int, message: str = "",
+def finding(spec: RuleSpec, text: str, start: int, end: int, message: str = "",
             replacements: tuple[str, ...] = ()) -> Finding:
-    """A finding for the character span [start, end) of the doc's text."""
+    """A finding for the character span [start, end) of ``text`` (the doc's text, read once
+    per run by the caller: spaCy rebuilds ``doc.text`` on every access)."""
     return Finding(
         rule_id=spec.id,
         category=spec.category,
         severity=spec.severity,
         start=start,
         end=end,
-        text=doc.text[start:end],
+        text=text[start:end],
         message=message or spec.message,
         replacements=replacements,
         fix=spec.fix,

@@ -114,9 +114,9 @@ class LexiconRules:
                         found.append((i, i + k, pat))
         return found
 
-    def _excepted(self, doc: Doc, rule_id: str, start: int, end: int) -> bool:
+    def _excepted(self, text: str, rule_id: str, start: int, end: int) -> bool:
         for rx in self._exceptions.get(rule_id, ()):
-            for m in rx.finditer(doc.text):
+            for m in rx.finditer(text):
                 if m.start() <= start and end <= m.end():
                     return True
         return False
@@ -127,20 +127,21 @@ class LexiconRules:
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken = [False] * len(doc)
         out: list[Finding] = []
+        text = doc.text
         for i, j, pat in cands:
             if any(taken[i:j]):
                 continue
             start = doc[i].idx
             end = doc[j - 1].idx + len(doc[j - 1].text)
-            if self._excepted(doc, pat.spec.id, start, end):
+            if self._excepted(text, pat.spec.id, start, end):
                 continue
             for k in range(i, j):
                 taken[k] = True
-            quoted = doc.text[start:end]
+            quoted = text[start:end]
             out.append(
                 finding(
                     pat.spec,
-                    doc,
+                    text,
                     start,
                     end,
                     message=f"“{quoted}”: {pat.spec.message}",

@@ -49,8 +49,9 @@ def passive_without_agent(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
         if verb.lemma_.lower() in ignore or has_agent(verb) or is_modal_future(verb):
             continue  # "could be hurt" is an outcome, not a hidden doer
         subj = [c for c in verb.children if c.dep_ in ("nsubjpass", "csubjpass")]
-        first = min([tok.i] + [s.left_edge.i for s in subj])
-        start, end = _span(doc, first, verb.i)
+        first = min([tok.i, verb.i] + [s.left_edge.i for s in subj])
+        last = max([tok.i, verb.i] + [s.i for s in subj])  # "Left alone Amy was"
+        start, end = _span(doc, first, last)
         yield start, end, ""
 
 
@@ -140,10 +141,11 @@ class PatternRules:
                 )
 
     def run(self, doc: Doc) -> Iterable[Finding]:
+        text = doc.text
         for spec in self.specs:
             fn = MATCHERS[spec.params["match"]]
             for start, end, message in fn(doc, spec.params):
-                yield finding(spec, doc, start, end, message=message)
+                yield finding(spec, text, start, end, message=message)
 
 
 @rule_kind("pattern")
@@ -169,6 +171,7 @@ class MetricRules:
 
     def run(self, doc: Doc) -> Iterable[Finding]:
         read = None
+        text = doc.text
         for spec in self.specs:
             above = spec.params["above"]
             below = spec.params.get("up_to", float("inf"))
@@ -177,12 +180,13 @@ class MetricRules:
                     n = len(sentence_words(sent))
                     if above < n <= below:
                         msg = spec.message.replace("{value}", str(n))
-                        yield finding(spec, doc, sent.start_char, sent.end_char, message=msg)
+                        yield finding(spec, text, sent.start_char, sent.end_char, message=msg)
             else:
                 read = read or analyse(doc)
                 if read.reliable and read.flesch_kincaid_grade > above and read.words:
                     msg = spec.message.replace("{value}", f"{read.flesch_kincaid_grade:.1f}")
-                    yield finding(spec, doc, 0, len(doc.text.rstrip()), message=msg)
+                    start = len(text) - len(text.lstrip())
+                    yield finding(spec, text, start, len(text.rstrip()), message=msg)
 
 
 @rule_kind("metric")

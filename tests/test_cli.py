@@ -295,9 +295,6 @@ def test_eval_bad_files(tmp_path, capsys):
     assert code == 2
 
 
-@pytest.mark.xfail(strict=True, raises=AttributeError, reason=(
-    "drafting/evaluate.py read_labelled does not check that 'labels' is a mapping: "
-    "evaluate() crashes with AttributeError (a traceback, not exit 2). Left for the lead."))
 def test_eval_labels_must_be_a_mapping(tmp_path, capsys):
     bad = tmp_path / "bad_labels.jsonl"
     bad.write_text(json.dumps({"kind": "danger", "text": CLEAR_FAIL, "labels": [1]}) + "\n",
@@ -306,9 +303,6 @@ def test_eval_labels_must_be_a_mapping(tmp_path, capsys):
     assert code == 2 and "labels" in err
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "drafting/evaluate.py matches reports to rows by id (by_id dict), so with a repeated id "
-    "every report is scored against the last row's labels. Left for the lead."))
 def test_eval_repeated_ids_are_scored_against_their_own_labels(tmp_path, capsys):
     rows = [{"id": "x", "kind": "danger", "text": CLEAR_FAIL,
              "labels": {"worried_person_attribution": False}},

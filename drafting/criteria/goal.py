@@ -44,8 +44,8 @@ COMPLIANCE_OBJECTS = {"appointment", "appointments", "course", "programme", "pro
                       "instructions", "medication", "meds", "prescription", "camhs",
                       "cmht", "rehab", "detox", "aa", "na", "hearing", "order", "orders",
                       "condition", "conditions", "contract", "agency", "practitioner",
-                      "caseworker", "keyworker", "curfew", "bail", "rules", "probation", "programme",
-                      "module", "modules", "drug-test", "testing"}
+                      "caseworker", "keyworker", "curfew", "bail", "rules", "probation", "module",
+                      "modules", "drug-test", "testing"}
 COMPLIANT_STATES = {"compliant", "engaged", "cooperative", "co-operative", "abstinent",
                     "adherent", "concordant", "receptive", "open"}
 WRAPPERS = {"make", "ensure", "let", "allow", "want", "need", "help", "see", "expect",

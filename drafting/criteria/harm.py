@@ -38,7 +38,7 @@ IMPACT_WORDS = {
     "operation", "stabbed", "black", "blister", "blisters", "blistered", "cowered",
     "cowering", "stammer", "stutter", "nappy", "soaked", "shivering", "teeth", "choking",
     "blue", "centile", "centiles", "gasping", "limping", "limp", "sob", "sobbed",
-    "sobbing", "wept", "weep", "weeping", "screams", "nightmares",
+    "sobbing", "wept", "weep", "weeping", "screams",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
