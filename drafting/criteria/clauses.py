@@ -53,7 +53,7 @@ NON_BEHAVIOUR = {
     "hear", "inform", "describe", "disclose", "suggest", "indicate", "consider", "allege",
     "state", "explain", "learn", "parent", "behave", "act", "function",
     "interact", "respond", "react", "benefit", "thrive", "flourish", "grow",
-    "progress", "achieve", "settle", "adjust", "follow", "work", "do", "bond",
+    "progress", "achieve", "adjust", "follow", "work", "do", "bond",
     "help", "lose", "find", "spend", "wonder", "enjoy", "carry", "slip", "substantiate",
     "pose", "coerce", "rush",
 }
@@ -133,6 +133,13 @@ class Behaviour:
     reason: str
 
 
+VAGUE_GIFTS = {"love", "attention", "praise", "stability", "structure", "consistency"}
+
+
+def _bare_abstract_or_vague(tok: Token) -> bool:
+    return tok.lemma_.lower() in ABSTRACT_OBJECTS or tok.lemma_.lower() in VAGUE_GIFTS
+
+
 def _bare_abstract(tok: Token) -> bool:
     return tok.lemma_.lower() in ABSTRACT_OBJECTS and not any(
         gc.dep_ in ("prep", "relcl", "acl", "nummod", "compound") for gc in tok.children
@@ -141,11 +148,16 @@ def _bare_abstract(tok: Token) -> bool:
 
 def _context(verb: Token) -> list[Token]:
     out = []
-    if verb.lemma_.lower() in ("keep", "make", "get") and any(
+    lemma = verb.lemma_.lower()
+    if lemma in ("keep", "make", "get") and any(
         c.dep_ in ("acomp", "oprd", "ccomp", "xcomp") and c.lemma_.lower() in VAGUE_STATES
         for c in verb.children
     ):
         return []
+    if lemma in ("give", "provide", "offer", "have", "show", "make") and any(
+        c.dep_ == "dobj" and _bare_abstract_or_vague(c) for c in verb.children
+    ):
+        return []  # "giving them a happy home", "show them love"
     for c in verb.children:
         if c.dep_ not in CONTEXT_DEPS:
             continue
@@ -178,6 +190,11 @@ def _context(verb: Token) -> list[Token]:
 
 def _is_behaviour_verb(verb: Token, strict: bool = False) -> bool:
     lemma = verb.lemma_.lower()
+    if lemma == "have" and not strict and verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lemma_.lower() in CHILD_WORDS)
+        for c in verb.children
+    ) and any(c.dep_ in ("prep", "npadvmod") for c in verb.children):
+        return True  # "Stacey will have Lacey-Mae at nursery by 9.15"
     if verb.pos_ != "VERB" or lemma in NON_BEHAVIOUR or (strict and lemma in STRICT_EXTRA):
         return False
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in ABSTRACT_HEADS:

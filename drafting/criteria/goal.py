@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from drafting.analysis import Analysis
 from drafting.criteria import criterion
-from drafting.criteria.clauses import _holder_status, behaviours
+from drafting.criteria.clauses import Behaviour, _holder_status, behaviours
 from drafting.report import CriterionResult, Span
 from drafting.syntax import (
     PROFESSIONAL,
@@ -134,13 +134,25 @@ def _observer_verbs(a: Analysis) -> set[int]:
 
 
 def _under_negation(verb: Token) -> bool:
-    """"won't let him get rides": the complement of a negated or stopping verb."""
+    """"won't let him get rides": the complement of a negated or stopping verb.
+
+    A conjoined verb shares its head's negation only when it has no subject or auxiliary of
+    its own ("will not drink or go out"), and never a plain "stop" ("stop what she is doing
+    and give her a cuddle").
+    """
     v = verb
     for _ in range(3):
         if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head.i == v.i:
             return False
+        if v.dep_ == "conj":
+            own = any(c.dep_ in ("nsubj", "aux") for c in v.children)
+            head = v.head
+            if not own and is_negated(head):
+                return True
+            v = head
+            continue
         v = v.head
-        if v.dep_ != "conj" and (_is_stop(v) or (v.lemma_.lower() in STOP_VERBS)):
+        if _is_stop(v) or v.lemma_.lower() in STOP_VERBS:
             return True
     return False
 
@@ -257,17 +269,35 @@ def positive_framing(a: Analysis) -> CriterionResult:
 def goal_behaviour(a: Analysis) -> CriterionResult:
     obs = observers(a)
     exclude = {o.verb.i for o in obs}
-    # what observers do ("when she visits on Sundays") is not the family's behaviour
+    # what observers do or watch for ("when she visits", "notice if Noor starts saying...")
+    # is not the family's behaviour
     for o in obs:
-        exclude |= {t.i for t in o.verb.subtree if t.dep_ == "advcl" or t.head.dep_ == "advcl"}
+        for c in o.verb.children:
+            if c.dep_ == "advcl" or (c.dep_ == "ccomp" and any(
+                    g.lower_ in WH_MARKS for g in c.children)):
+                exclude |= {t.i for t in c.subtree}
     framing = dict((v.i, kind) for v, kind in goal_clauses(a))
     found = [b for b in behaviours(a, exclude=exclude)
-             if framing.get(b.verb.i, "positive") == "positive" or b.verb.dep_ in ("advcl",)]
+             if framing.get(b.verb.i, "positive") == "positive"
+             and b.verb.dep_ not in ("relcl", "acl")
+             and not (b.verb.dep_ == "advcl" and any(
+                 c.dep_ == "mark" and c.lower_ in ("after", "before", "if", "once", "until",
+                                                   "since", "whenever", "when")
+                 for c in b.verb.children))
+             and not (b.actor is not None and a.people.resolve(b.actor).role == "professional")
+             and not (b.verb.lemma_.lower() in ("show", "tell") and any(
+                 c.dep_ == "ccomp" for c in b.verb.children))]
     specific = [b for b in found if b.specific and not _is_compliance(b.verb)
                 and not _is_stop(b.verb) and not _under_negation(b.verb)
                 and b.verb.lemma_.lower() not in WRAPPERS
                 and not any(_no_det(s) for s in subjects(b.verb))
                 and not (b.verb.dep_ in ("acl",) and _no_det(b.verb.head))]
+    if not specific:
+        # verbless notes: "Mum sober at bedtime, seen by Nan nightly"
+        frags = [t for t in _fragments(a) if any(c.dep_ == "prep" for c in t.children)
+                 or any(c.dep_ == "prep" for g in t.children for c in g.children)]
+        specific = [Behaviour(t, None, tok_span(a.doc, t.left_edge.i, t.right_edge.i), True, "")
+                    for t in frags]
     if specific:
         return CriterionResult(
             "behavioural_specificity",
