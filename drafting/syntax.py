@@ -33,7 +33,8 @@ NEUTRAL_ADULT = {
     "parent", "parents", "carer", "caregiver", "partner", "adult", "adults", "grandparent",
     "grandparents", "neighbour", "neighbor", "lodger", "friend", "relative", "guardian",
     "stepparent", "foster", "landlord", "stranger", "men", "women", "people", "family",
-    "mums", "dads", "cousin", "couple",
+    "mums", "dads", "cousin", "couple", "ex", "ex-partner", "fiance", "fiancé", "fiancee",
+    "housemate", "flatmate", "babysitter", "sitter",
 }
 CHILD_WORDS = {
     "child", "children", "baby", "babies", "son", "daughter", "kid", "kids", "boy", "girl",
@@ -47,6 +48,16 @@ NOT_PEOPLE_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "
 CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
             "january", "february", "march", "april", "may", "june", "july", "august",
             "september", "october", "november", "december", "christmas", "easter"}
+# "Amy's mum", "Amy's teacher": the owner of these is a child ("Chloe's neighbour" says
+# nothing about Chloe's age)
+CARERS_OF_CHILD = {
+    "mum", "mom", "mummy", "mommy", "mother", "dad", "daddy", "father", "stepdad", "stepmum",
+    "stepmom", "stepfather", "stepmother", "parent", "parents", "nan", "nana", "nanna", "gran",
+    "granny", "grandma", "grandmother", "grandad", "granddad", "grandpa", "grandfather",
+    "grandparents", "aunt", "auntie", "aunty", "uncle", "carer", "carers", "teacher",
+    "nursery", "school", "childminder", "caseworker", "worker", "visitor", "tutor",
+    "headteacher", "paediatrician", "pediatrician", "midwife", "coach", "mentor",
+}
 PARENT_WORDS = {"mum", "mom", "mother", "dad", "father", "stepdad", "stepmum", "stepmom",
                 "stepfather", "stepmother", "parent", "mummy", "daddy", "mommy"}
 PARENT_OF = {"son", "daughter", "child", "children", "baby", "kids", "kid", "sons",
@@ -139,7 +150,8 @@ def subjects(verb: Token) -> list[Token]:
             return out
         if v.dep_ == "relcl":
             return [v.head]
-        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp") and v.head.i != v.i:
+        if v.dep_ in ("xcomp", "conj", "advcl", "acl", "pcomp", "ccomp", "dep") and \
+                v.head.i != v.i:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 owners = [c for c in v.head.children if c.dep_ == "poss"]
                 return owners or [v.head]
@@ -147,6 +159,14 @@ def subjects(verb: Token) -> list[Token]:
             seen += 1
             continue
         break
+    if v is not None and v.dep_ == "ROOT":
+        # the parser hung the subject elsewhere ("On the night of 21 October Mum's partner
+        # Jake came home"): take the nearest name or role before the verb
+        for t in reversed(v.doc[v.sent.start: v.i]):
+            if t.pos_ in ("VERB", "AUX"):
+                break
+            if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC"):
+                return [t]
     return []
 
 
@@ -243,6 +263,20 @@ _AGE_WORDS_BEFORE = re.compile(
 )
 
 
+MOTION = {"go", "take", "drive", "travel", "move", "run", "bring", "send", "walk", "fly",
+          "come", "return", "get", "live", "stay", "ship", "carry"}
+
+
+def _is_place(tok: Token) -> bool:
+    """"to Carlisle", "in Fenton": a capitalised word after a place preposition."""
+    if tok.dep_ != "pobj":
+        return False
+    prep = tok.head
+    if prep.lower_ in ("in", "at", "near", "from", "towards", "around", "outside", "inside"):
+        return True
+    return prep.lower_ == "to" and prep.head.lemma_.lower() in MOTION
+
+
 @dataclass(frozen=True)
 class Mention:
     tok: Token
@@ -296,7 +330,7 @@ class People:
                 owned_words = {owned.lemma_.lower()} | {
                     c.lemma_.lower() for c in owned.children if c.dep_ in ("compound", "appos")
                 }
-                if any(is_adult_word(w) for w in owned_words):
+                if owned_words & CARERS_OF_CHILD:
                     self.child_names.add(name)  # "Amy's mum", "Yaw's aunt Abena"
                     continue
                 if owned is not None and owned.lemma_.lower() in PARENT_OF:
@@ -387,7 +421,8 @@ class People:
                 continue
             if m.role == "professional":
                 continue
-            if m.role == "unknown" and m.tok.ent_type_ in ("GPE", "LOC", "FAC"):
+            if m.role == "unknown" and (m.tok.ent_type_ in ("GPE", "LOC", "FAC")
+                                        or _is_place(m.tok)):
                 continue  # a place, most likely
             if want and m.gender and m.gender != want:
                 continue

@@ -55,7 +55,7 @@ NON_BEHAVIOUR = {
     "interact", "respond", "react", "benefit", "thrive", "flourish", "grow",
     "progress", "achieve", "adjust", "follow", "work", "do", "bond",
     "help", "lose", "find", "spend", "wonder", "enjoy", "carry", "slip", "substantiate",
-    "pose", "coerce", "rush",
+    "pose", "coerce", "rush", "live", "associate", "hang", "move",
 }
 # Concrete acts: enough on their own under a modal or a negation, and used to recover
 # verbs the small model tags as plural nouns ("Gloria locks Sofia in...").
@@ -239,10 +239,10 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
             continue  # the verb is part of a label ("failed to engage", "safeguarding")
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in TRYING:
             continue  # "struggles to keep on top of things"
-        if verb.lemma_.lower() in ("get", "become") and any(
+        if verb.lemma_.lower() in ("get", "become", "go", "turn", "fall") and any(
             c.dep_ == "acomp" for c in verb.children
         ):
-            continue  # "gets upset": a feeling, not an act
+            continue  # "gets upset", "goes missing": a state, not an act
         subj = subjects(verb)
         actor = next((s for s in subj if a.people.is_person(s) or s.pos_ == "PROPN"), None)
         passive = is_passive(verb)
@@ -259,6 +259,9 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
             # inanimate subject ("the home smells") is not a person's act
             if not any(a.people.is_person(s) for s in subj):
                 continue
+        if strict_modal and actor is not None and is_modal_future(verb) and \
+                a.people.is_child(actor):
+            continue  # "Seren could be left to cook for herself": what could happen to her
         ctx = _context(verb)
         lemma = verb.lemma_.lower()
         if lemma in REPORTING:
@@ -400,8 +403,8 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
     for verb in clause_verbs(a.doc):
         if not is_modal_future(verb):
             continue
-        if verb.dep_ == "relcl" or (verb.dep_ in ("ccomp", "xcomp") and
-                                    verb.head.lemma_.lower() in SPEECH_VERBS):
+        if (verb.dep_ == "relcl" and verb.lemma_.lower() not in HARM_VERBS) or (
+                verb.dep_ in ("ccomp", "xcomp") and verb.head.lemma_.lower() in SPEECH_VERBS):
             continue  # "the people she might be talking to", "tells her she will come"
         if is_negated(verb) and verb.lemma_ not in ("sleep", "eat", "go", "get", "have"):
             continue
