@@ -6,11 +6,11 @@ Each function reads an :class:`~drafting.analysis.Analysis` and returns a
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 
 from drafting.analysis import Analysis
 from drafting.kinds import KINDS
-from drafting.report import CriterionResult
+from drafting.report import CriterionResult, Finding, Span
 
 CriterionFn = Callable[[Analysis], CriterionResult]
 REGISTRY: dict[tuple[str, str], CriterionFn] = {}
@@ -30,6 +30,19 @@ def criterion(name: str, *kinds: str) -> Callable[[CriterionFn], CriterionFn]:
 def judge(analysis: Analysis) -> tuple[CriterionResult, ...]:
     _load()
     return tuple(REGISTRY[(analysis.kind, name)](analysis) for name in KINDS[analysis.kind])
+
+
+def quote(items: Sequence[object], limit: int = 3, sep: str = "; ") -> str:
+    """“first”; “second”: the words behind a verdict, without trailing punctuation."""
+    texts = []
+    for it in items[:limit]:
+        text = it.span.text if hasattr(it, "span") else it.text  # type: ignore[attr-defined]
+        texts.append(f"“{text.strip().rstrip('.,;:')}”")
+    return sep.join(texts)
+
+
+def spans_of(findings: Iterable[Finding]) -> tuple[Span, ...]:
+    return tuple(Span(f.start, f.end, f.text) for f in findings)
 
 
 def _load() -> None:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from drafting.analysis import Analysis
-from drafting.criteria import criterion
+from drafting.criteria import criterion, quote, spans_of
 from drafting.criteria.clauses import behaviours, outcomes, worry_frames
-from drafting.report import CriterionResult, Span
+from drafting.report import CriterionResult
 
 ATTRIBUTION_FIX = (
     "Start with the people and agencies who hold the worry, by name or role: "
@@ -21,19 +21,18 @@ def worried_person_attribution(a: Analysis) -> CriterionResult:
         return CriterionResult(
             "worried_person_attribution",
             True,
-            "Says who holds the worry: " + "; ".join(f"“{f.span.text}”" for f in named[:3]) + ".",
+            "Says who holds the worry: " + quote(named, 3) + ".",
             tuple(f.span for f in named),
         )
     agentless = a.findings_affecting("worried_person_attribution", "warning")
-    evidence = tuple(f.span for f in frames) + tuple(
-        Span(f.start, f.end, f.text) for f in agentless
-    )
+    evidence = tuple(f.span for f in frames) + spans_of(agentless)
     if any(f.status == "collective" for f in frames):
         msg = ("The worry is held by an unnamed group (“we”, “professionals”): "
                "a family will ask who.")
-    elif frames or agentless:
-        msg = "The worry is stated without anyone holding it (“there are concerns”, " \
-              "“it is believed”)."
+    elif agentless:
+        msg = f"The worry is stated without anyone holding it: {quote(agentless, 2, ', ')}."
+    elif frames:
+        msg = f"The worry is stated without anyone holding it: {quote(frames, 2, ', ')}."
     else:
         msg = "No one is said to be worried: the statement does not say whose worry this is."
     return CriterionResult("worried_person_attribution", False, msg, evidence, ATTRIBUTION_FIX)
@@ -54,17 +53,17 @@ def danger_behaviour(a: Analysis) -> CriterionResult:
         return CriterionResult(
             "behavioural_specificity",
             True,
-            "Says what a person does: " + "; ".join(f"“{b.span.text}”" for b in specific[:3])
+            "Says what a person does: " + quote(specific, 3)
             + ".",
             tuple(b.span for b in specific),
         )
     labels = a.findings_affecting("behavioural_specificity")
-    evidence = tuple(Span(f.start, f.end, f.text) for f in labels) + tuple(
+    evidence = spans_of(labels) + tuple(
         b.span for b in found
     )
     if labels:
-        msg = "Labels stand in for behaviour: " + ", ".join(
-            f"“{f.text}”" for f in labels[:4]) + ". Say what the adult actually does."
+        msg = ("Labels stand in for behaviour: " + quote(labels, 4, ", ")
+               + ". Say what the adult actually does.")
     elif found:
         msg = "Names an act but not enough to picture it: " + found[0].reason + "."
     else:
@@ -95,16 +94,16 @@ def consequences(a: Analysis) -> CriterionResult:
             "consequences",
             True,
             "Says what could happen to the child: "
-            + "; ".join(f"“{o.span.text}”" for o in good[:3]) + ".",
+            + quote(good, 3) + ".",
             tuple(o.span for o in good),
         )
     stock = a.findings_affecting("consequences")
-    evidence = tuple(Span(f.start, f.end, f.text) for f in stock) + tuple(o.span for o in found)
+    evidence = spans_of(stock) + tuple(o.span for o in found)
     child_vague = [o for o in found if o.for_child]
     if child_vague:
         msg = "The outcome for the child is vague: " + child_vague[0].reason + "."
     elif stock:
-        msg = "Stock risk wording (" + ", ".join(f"“{f.text}”" for f in stock[:3]) + \
+        msg = "Stock risk wording (" + quote(stock, 3, ", ") + \
               ") names no concrete harm to the child."
     elif found:
         msg = "The future outcome falls on an adult, not on the child."

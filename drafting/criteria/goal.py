@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from drafting.analysis import Analysis
-from drafting.criteria import criterion
+from drafting.criteria import criterion, quote, spans_of
 from drafting.criteria.clauses import Behaviour, _holder_status, behaviours
 from drafting.report import CriterionResult, Span
 from drafting.syntax import (
@@ -241,7 +241,7 @@ def positive_framing(a: Analysis) -> CriterionResult:
         return CriterionResult(
             "positive_framing",
             True,
-            "Describes what will be happening: " + "; ".join(f"“{s.text}”" for s in spans[:3])
+            "Describes what will be happening: " + quote(spans, 3)
             + ".",
             spans,
         )
@@ -302,13 +302,13 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
         return CriterionResult(
             "behavioural_specificity",
             True,
-            "Names what people will do: " + "; ".join(f"“{b.span.text}”" for b in specific[:3])
+            "Names what people will do: " + quote(specific, 3)
             + ".",
             tuple(b.span for b in specific),
         )
     labels = a.findings_affecting("behavioural_specificity")
-    evidence = tuple(Span(f.start, f.end, f.text) for f in labels) + tuple(b.span for b in found)
-    msg = ("Vague aims stand in for behaviour: " + ", ".join(f"“{f.text}”" for f in labels[:4])
+    evidence = spans_of(labels) + tuple(b.span for b in found)
+    msg = ("Vague aims stand in for behaviour: " + quote(labels, 4, ", ")
            + ".") if labels else "Does not name specific things people will do."
     return CriterionResult(
         "behavioural_specificity",
@@ -422,7 +422,7 @@ def who_needs_to_see(a: Analysis) -> CriterionResult:
         return CriterionResult(
             "who_needs_to_see",
             True,
-            "Names who will see it: " + "; ".join(f"“{s.text}”" for s in spans[:3]) + ".",
+            "Names who will see it: " + quote(spans, 3) + ".",
             spans,
         )
     evidence = tuple(tok_span(a.doc, o.verb.i, o.verb.i) for o in obs)
@@ -466,11 +466,11 @@ def timeframe(a: Analysis) -> CriterionResult:
         return CriterionResult(
             "timeframe",
             True,
-            "Says for how long or by when: " + "; ".join(f"“{s.text}”" for s in found[:3]) + ".",
+            "Says for how long or by when: " + quote(found, 3) + ".",
             tuple(found),
         )
     near = anchors(a.text) + vague_times(a.text)
-    msg = ("Says how often (" + ", ".join(f"“{s.text}”" for s in near[:3]) +
+    msg = ("Says how often (" + quote(near, 3, ", ") +
            ") but not for how long or by when.") if near else \
         "Does not say for how long, or by when, this needs to be seen."
     return CriterionResult(

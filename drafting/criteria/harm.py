@@ -6,7 +6,7 @@ import re
 from typing import TYPE_CHECKING
 
 from drafting.analysis import Analysis
-from drafting.criteria import criterion
+from drafting.criteria import criterion, quote, spans_of
 from drafting.criteria.clauses import behaviours
 from drafting.report import CriterionResult, Span
 from drafting.syntax import CHILD_WORDS, agent_of, is_passive, subjects, tok_span
@@ -224,11 +224,11 @@ def impact_on_child(a: Analysis) -> CriterionResult:
         return CriterionResult(
             "impact_on_child",
             True,
-            "Says what it did to the child: " + ", ".join(f"“{s.text}”" for s in spans[:4]) + ".",
+            "Says what it did to the child: " + quote(spans, 4, ", ") + ".",
             spans,
         )
     cats = a.findings_affecting("consequences") + a.findings_affecting("behavioural_specificity")
-    evidence = tuple(Span(f.start, f.end, f.text) for f in cats) + tuple(
+    evidence = spans_of(cats) + tuple(
         tok_span(a.doc, t.i, t.i) for t, _ in found)
     if found:
         msg = "The effect described falls on an adult, not on the child."
@@ -262,16 +262,16 @@ def harm_behaviour(a: Analysis) -> CriterionResult:
             "behavioural_specificity",
             True,
             "Says what happened, who did it and when: "
-            + "; ".join(f"“{b.span.text}”" for b in specific[:2])
+            + quote(specific, 2)
             + f"; “{when[0].text}”.",
             tuple(b.span for b in specific) + tuple(when),
         )
     labels = a.findings_affecting("behavioural_specificity")
-    evidence = tuple(Span(f.start, f.end, f.text) for f in labels) + tuple(
+    evidence = spans_of(labels) + tuple(
         b.span for b in acts) + tuple(vague_times(a.text))
     msg = "Missing " + " and ".join(missing) + "."
     if labels and not specific:
-        msg += " Labels stand in for the act: " + ", ".join(f"“{f.text}”" for f in labels[:3]) \
+        msg += " Labels stand in for the act: " + quote(labels, 3, ", ") \
             + "."
     return CriterionResult(
         "behavioural_specificity",

@@ -8,8 +8,8 @@ and "Mia is at risk" scores as easy while saying nothing plain.
 from __future__ import annotations
 
 from drafting.analysis import Analysis
-from drafting.criteria import criterion
-from drafting.report import CriterionResult, Span
+from drafting.criteria import criterion, quote, spans_of
+from drafting.report import CriterionResult
 
 NAME = "plain_language"
 
@@ -28,9 +28,9 @@ def plain_language(a: Analysis) -> CriterionResult:
             f"Everyday words: no acronyms, jargon or labels found ({grade}; "
             f"longest sentence {read.longest_sentence_length} words).",
         )
-    evidence = tuple(Span(f.start, f.end, f.text) for f in problems)
+    evidence = spans_of(problems)
     kinds = sorted({f.category.replace("_", " ") for f in problems})
-    quoted = ", ".join(f"“{f.text}”" for f in problems[:4] if len(f.text) < 60)
+    quoted = quote([f for f in problems if len(f.text) < 60], 4, ", ")
     more = f" and {len(problems) - 4} more" if len(problems) > 4 else ""
     return CriterionResult(
         NAME,
