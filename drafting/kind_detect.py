@@ -16,28 +16,51 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 WORRY = {"worried", "concerned", "worry", "concern", "fear", "scared", "afraid", "frightened"}
-GOAL_WORDS = {"see", "need", "goal", "close", "safe", "will"}
+
+
+def _past(doc: Doc) -> int:
+    """Finished events: "hit", "has hit", "was hit", "has been hit"."""
+    n = 0
+    for t in doc:
+        if t.tag_ == "VBD" and t.dep_ not in ("aux", "auxpass"):
+            n += 1
+        elif t.tag_ == "VBN" and any(
+            c.lower_ in ("has", "have", "had", "'s", "'ve", "was", "were")
+            for c in t.children if c.dep_ in ("aux", "auxpass")
+        ):
+            n += 1
+    return n
+
+
+def _memo_goals(doc: Doc) -> int:
+    """Memo-style goals: "Parents to ensure...", "Mum to attend..."."""
+    return sum(
+        1 for t in doc
+        if t.pos_ == "VERB" and any(c.lower_ == "to" and c.dep_ == "aux" for c in t.children)
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children)
+    )
 
 
 def detect(doc: Doc) -> tuple[str, str]:
     text = doc.text.lower()
-    verbs = [t for t in doc if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass")]
-    past = sum(1 for t in doc if t.tag_ in ("VBD",))
-    will = sum(1 for t in doc if t.lower_ in ("will", "'ll") and t.dep_ == "aux")
+    past = _past(doc)
+    will = sum(1 for t in doc if t.lower_ in ("will", "'ll", "wo") and t.dep_ == "aux")
     modal = sum(1 for t in doc if t.lower_ in ("could", "might", "may") and t.dep_ == "aux")
     worry = sum(1 for t in doc if t.lower_ in WORRY or t.lemma_.lower() in WORRY)
-    need_see = sum(1 for t in doc if t.lemma_ == "see" and t.head.lemma_ == "need") + \
-        text.count("need to see") + text.count("needs to see")
+    need_see = sum(1 for t in doc if t.lemma_ == "see" and t.head.lemma_ == "need")
+    memo = _memo_goals(doc)
+    want = sum(1 for t in doc if t.lemma_ == "want" and any(
+        c.lower_ in ("we", "i") for c in t.children))
+    conditional = any(p in text for p in ("if nothing changes", "if this continues",
+                                          "if this carries on", "if this keeps", "if things"))
     scores = {
-        "danger": 2.0 * min(worry, 2) + 1.0 * min(modal, 3) + (2 if "if nothing changes" in text
-                                                                 else 0),
-        "safety_goal": 1.0 * min(will, 4) + 3.0 * min(need_see, 1) + 1.5 * bool(durations(doc.text))
+        "danger": 2.0 * min(worry, 2) + 1.0 * min(modal, 3) + 2.0 * conditional,
+        "safety_goal": 1.0 * min(will, 4) + 3.0 * min(need_see, 1) + 2.0 * min(memo, 2)
+        + 1.5 * bool(durations(doc.text)) + 1.5 * min(want, 1)
         + (2 if "safety goal" in text or "to close" in text else 0),
-        "harm": 1.0 * min(past, 5) * (1 if not modal and not will else 0.5)
+        "harm": 1.0 * min(past, 5) * (0.5 if modal or will else 1.0)
         + 1.0 * bool(anchors(doc.text)) - 1.0 * min(worry, 2),
     }
-    if not verbs:
-        scores["danger"] += 0.1
     kind = max(scores, key=lambda k: (scores[k], k == "danger"))
     reasons = {
         "danger": "it looks ahead with a worry (worry words, could/might)",
