@@ -263,6 +263,7 @@ _AGE_WORDS_BEFORE = re.compile(
 )
 
 
+TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx", "sir", "rev"}
 MOTION = {"go", "take", "drive", "travel", "move", "run", "bring", "send", "walk", "fly",
           "come", "return", "get", "live", "stay", "ship", "carry"}
 
@@ -321,6 +322,10 @@ class People:
             if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or \
                     _AGE_WORDS_AFTER.match(after) or _AGE_WORDS_BEFORE.search(before):
                 self.child_names.add(name)
+                continue
+            prev = tok.nbor(-1) if tok.i > 0 else None
+            if prev is not None and prev.lower_.rstrip(".") in TITLES:
+                self.adult_names.add(name)  # "Mr Nguyen", "Mrs Cobb"
                 continue
             # "Amy's mum": the possessor of an adult role is a child
             if nxt is not None and nxt.tag_ == "POS":
@@ -383,10 +388,11 @@ class People:
                 tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I")
         ):
             return Mention(tok, "professional", "")
-        if tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or (
-            tok.text[:1].isupper() and tok.pos_ == "NOUN" and (
+        looks_like_name = tok.text[:1].isupper() and tok.text[1:2].islower()
+        if looks_like_name and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or (
+            tok.pos_ == "NOUN" and (
                 not tok.is_sent_start or tok.text in self._midsentence_capitals)
-        ):
+        )):
             return Mention(tok, "unknown", "")
         return Mention(tok, "", "")
 

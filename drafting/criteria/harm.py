@@ -9,7 +9,7 @@ from drafting.analysis import Analysis
 from drafting.criteria import criterion, quote, spans_of
 from drafting.criteria.clauses import behaviours
 from drafting.report import CriterionResult, Span
-from drafting.syntax import CHILD_WORDS, agent_of, is_passive, subjects, tok_span
+from drafting.syntax import CHILD_WORDS, agent_of, is_negated, is_passive, subjects, tok_span
 from drafting.timex import anchors, vague_times
 
 if TYPE_CHECKING:
@@ -37,7 +37,8 @@ IMPACT_WORDS = {
     "pregnancy", "self-harm", "awake", "surgery",
     "operation", "stabbed", "black", "blister", "blisters", "blistered", "cowered",
     "cowering", "stammer", "stutter", "nappy", "soaked", "shivering", "teeth", "choking",
-    "blue", "centile", "centiles", "gasping", "limping", "limp", "sob", "sobbed",
+    "blue", "centile", "centiles", "gasping", "limping", "limp", "sob", "sobbed", "admitted",
+    "readmitted", "admission", "admissions", "surgical", "contracture", "contractures",
     "sobbing", "wept", "weep", "weeping", "screams",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
@@ -55,11 +56,12 @@ BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", 
 CAUSING = {"leave", "cause", "give", "result", "make"}
 COMMUNICATING = {"send", "message", "text", "tell", "say", "show", "give", "call", "ask",
                  "ring", "phone", "email", "write", "meet", "follow", "add", "like"}
-INJURIES = {"bruise", "bruises", "bruising", "injury", "injuries", "mark", "marks", "fracture",
+INJURIES = {"rash", "lump", "bruise", "bruises", "bruising", "injury", "injuries", "mark",
+            "marks", "fracture",
             "fractures", "burn", "burns", "cut", "cuts", "scar", "scars", "blister",
             "blisters", "welt", "welts", "graze", "wound", "wounds", "bleeding", "swelling"}
 SAYING = {"tell", "say", "disclose", "ask", "beg", "describe", "explain", "report", "write",
-          "draw", "scream", "shout"}
+          "draw"}
 SAID = {"told", "said", "says", "asked", "begged", "disclosed", "tells", "explained",
         "described", "wrote", "drew"}
 
@@ -85,7 +87,9 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
     m = people.mention(person)
     if m.role == "child":
         return True
-    if m.role in ("adult", "professional", "writer", "collective"):
+    if m.role in ("professional", "writer"):
+        return None  # "the GP saw a lump": the one who saw is not the one hurt
+    if m.role in ("adult", "collective"):
         return False
     if m.role == "unknown":
         return person.text not in actors
@@ -120,8 +124,11 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     if not own_subject and verb.pos_ in ("VERB", "AUX"):
         # a misattached subject: "Dad uses drugs and Bilal, 14, has stopped going"
         for t in reversed(a.doc[max(verb.sent.start, verb.i - 8): verb.i]):
-            if t.pos_ in ("PROPN", "NOUN") and a.people.is_child(t):
+            role = a.people.mention(t).role if t.pos_ in ("PROPN", "NOUN") else ""
+            if role == "child":
                 return True
+            if role in ("adult", "professional"):
+                break  # "Ava's father visited, smelled of drink": the nearest is the father
     lemma = verb.lemma_.lower()
     if tok.i == verb.i and any(_classify(a, s, actors) is False for s in subj
                                if s.dep_ == "nsubj"):
@@ -132,6 +139,8 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     ):
         return None  # "has broken things in the house"
     for s in subj:
+        if a.people.is_person(s):
+            continue  # "Ava's father smelled of drink" is about the father
         for p in s.children:
             if p.dep_ == "poss":
                 verdict = _classify(a, p, actors)
@@ -153,8 +162,10 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
         verdict = _classify(a, s, actors)
         if verdict is not None:
             return verdict
-    if tok.lower_ in INJURIES and any(_classify(a, t, actors) for t in a.doc
-                                      if t.pos_ == "PROPN" or t.lemma_.lower() in CHILD_WORDS):
+    if tok.lower_ in INJURIES and (any(
+            _classify(a, t, actors) for t in a.doc
+            if t.pos_ == "PROPN" or t.lemma_.lower() in CHILD_WORDS)
+            or any(t.lower_ in ("nappy", "nappies", "diaper", "cot", "buggy") for t in a.doc)):
         return True  # "unexplained bruising" in a statement about a named child
     # the parse lost the subject: fall back on who the sentence is about
     sent_subjects = [t for t in tok.sent if t.dep_ in ("nsubj", "nsubjpass")]
@@ -170,6 +181,27 @@ def _is_target(a: Analysis, tok: Token, actor: Token) -> bool:
     if tok.lower_.endswith(("self", "selves")) or tok.text == actor.text:
         return False
     return a.people.resolve(tok).role in ("child", "adult", "unknown")
+
+
+FEELINGS = {"scared", "afraid", "frightened", "hurt", "sad", "die", "kill", "hate", "hates",
+            "worthless", "stupid", "alone", "hungry", "cold", "pain", "sore", "nobody",
+            "disappeared", "disappear", "food", "tea", "breakfast", "dinner", "lunch", "eaten",
+            "fault", "unsafe", "home"}
+
+
+def _negated_impact(tok: Token) -> bool:
+    """"Nil injuries", "no obvious injuries", "without a mark"."""
+    before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3): tok.i]]
+    return any(w in ("no", "nil", "without", "not") for w in before) or any(
+        c.lower_ in ("no", "nil") for c in tok.children)
+
+
+def _in_trigger(tok: Token) -> bool:
+    """"smacked his hand when he cried": the crying set it off; it is not the effect."""
+    verb = _clause_verb(tok)
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in ("when", "whenever", "because", "if")
+        for c in verb.children)
 
 
 def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
@@ -190,9 +222,15 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
     for tok in a.doc:
         low, lemma = tok.lower_, tok.lemma_.lower()
         if low in SAID or (lemma in SAYING and tok.pos_ == "VERB"):
-            # what the child said counts as impact when the child is the speaker
+            # what the child said counts when the child is the speaker and says how it
+            # hurt or frightened them ("told her teacher she was scared"), not "she is fine"
             subj = subjects(tok)
-            if any(_classify(a, s, actors) for s in subj):
+            said = [t for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp")
+                    for t in c.subtree]
+            if any(_classify(a, s, actors) for s in subj) and not is_negated(tok) and any(
+                t.lower_ in IMPACT_WORDS or t.lemma_.lower() in IMPACT_WORDS
+                or t.lower_ in FEELINGS for t in said
+            ):
                 out.append((tok, True))
             continue
         if low not in IMPACT_WORDS and lemma not in IMPACT_WORDS:
@@ -201,6 +239,8 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
             f.start <= tok.idx < f.end and f.category in ("jargon", "vague_label", "acronym")
             for f in a.findings
         ) and low not in INJURIES:
+            continue
+        if _negated_impact(tok) or _in_trigger(tok):
             continue
         out.append((tok, _experiencer(a, tok, actors)))
     for m in IMPACT_PHRASES.finditer(a.text):
