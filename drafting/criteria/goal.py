@@ -28,7 +28,11 @@ STOP_VERBS = {"stop", "quit", "cease", "refrain", "abstain", "avoid", "end", "pr
               "ban", "forbid", "prohibit", "withdraw"}
 ALWAYS_COMPLIANCE = {"engage", "comply", "cooperate", "co-operate", "participate", "undertake",
                      "enrol", "enroll", "register", "submit", "consent", "demonstrate",
-                     "evidence", "evidenced", "adhere", "refer", "safeguard"}
+                     "evidence", "evidenced", "adhere", "refer", "safeguard", "maintain",
+                     "utilise", "utilize", "test", "screen", "assess", "monitor", "review"}
+# "attend school" is what a goal hopes for; "attend the course" is a service
+ATTENDABLE = {"school", "nursery", "college", "kindy", "kindergarten", "lessons", "class",
+              "work", "church", "mosque", "temple", "club", "practice", "training_session"}
 COMPLIANCE_VERBS = {"attend", "access", "accept", "follow", "complete", "agree", "finish",
                     "go", "keep", "work", "take", "use", "make", "allow", "let", "continue",
                     "respond", "answer", "meet", "sign", "get", "start", "book", "arrange",
@@ -45,7 +49,9 @@ COMPLIANCE_OBJECTS = {"appointment", "appointments", "course", "programme", "pro
                       "cmht", "rehab", "detox", "aa", "na", "hearing", "order", "orders",
                       "condition", "conditions", "contract", "agency", "practitioner",
                       "caseworker", "keyworker", "curfew", "bail", "rules", "probation", "module",
-                      "modules", "drug-test", "testing"}
+                      "modules", "drug-test", "testing", "department", "training", "help",
+                      "responsibility", "risk", "management", "counsellor", "counselor", "case",
+                      "sobriety", "abstinence", "respite", "clinic"}
 COMPLIANT_STATES = {"compliant", "engaged", "cooperative", "co-operative", "abstinent",
                     "adherent", "concordant", "receptive", "open"}
 WRAPPERS = {"make", "ensure", "let", "allow", "want", "need", "help", "see", "expect",
@@ -86,9 +92,16 @@ def _is_compliance(verb: Token) -> bool:
         c.dep_ in ("acomp", "attr") and c.lower_ in COMPLIANT_STATES for c in verb.children
     ):
         return True
-    if lemma in COMPLIANCE_VERBS:
+    if lemma == "attend":
+        objs = [t for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree
+                if t.pos_ in ("NOUN", "PROPN")]
+        return not any(t.lemma_.lower() in ATTENDABLE for t in objs)
+    if lemma == "do" and any(t.lemma_.lower() in ("tell", "say", "ask", "recommend", "advise")
+                             for t in verb.subtree if t.i != verb.i):
+        return True  # "do what the doctors tell them"
+    if lemma in COMPLIANCE_VERBS | {"manage"}:
         for c in verb.children:
-            if c.dep_ not in ("dobj", "prep", "xcomp", "dative", "attr"):
+            if c.dep_ not in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass"):
                 continue
             if any(t.lemma_.lower() in COMPLIANCE_OBJECTS or t.lower_ in COMPLIANCE_OBJECTS
                    for t in c.subtree):
@@ -142,7 +155,7 @@ def _under_negation(verb: Token) -> bool:
     """
     v = verb
     for _ in range(3):
-        if v.dep_ not in ("xcomp", "ccomp", "conj") or v.head.i == v.i:
+        if v.dep_ not in ("xcomp", "ccomp", "conj", "acomp", "oprd") or v.head.i == v.i:
             return False
         if v.dep_ == "conj":
             own = any(c.dep_ in ("nsubj", "aux") for c in v.children)
@@ -204,6 +217,8 @@ def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
                for f in a.findings):
             out.append((verb, "compliance"))  # "YP to be safeguarded": a label, not a goal
             continue
+        if any(a.people.resolve(x).role == "professional" for x in subjects(verb)):
+            continue  # "HV to continue the offer": what services do is not the family's goal
         if _is_stop(verb) or _under_negation(verb):
             out.append((verb, "stop"))
         elif _is_compliance(verb):
