@@ -37,7 +37,8 @@ DURATION = [
     re.compile(rf"\bfor\s+(?:at\s+least\s+|a\s+minimum\s+of\s+|the\s+next\s+|the\s+following\s+|"
                rf"the\s+coming\s+|the\s+first\s+|the\s+rest\s+of\s+the\s+|another\s+|"
                rf"more\s+than\s+|over\s+|no\s+less\s+than\s+|a\s+period\s+of\s+|"
-               rf"a\s+further\s+|a\s+full\s+|an?\s+)*(?:{NUM}\s+)?(?:more\s+|further\s+|"
+               rf"a\s+further\s+|a\s+full\s+|the\s+whole\s+of\s+|the\s+rest\s+of\s+|"
+               rf"an?\s+)*(?:{NUM}\s+)?(?:more\s+|further\s+|"
                rf"full\s+|whole\s+|straight\s+|consecutive\s+|clear\s+)?{UNIT}\b", _I),
     # "over the next year", "over the next six months"; not "over the coming months"
     re.compile(rf"\b(?:over|during|in|within|across)\s+(?:the\s+)?(?:next|coming|following|"
@@ -51,7 +52,16 @@ DURATION = [
                _I),
     re.compile(r"\b(?:before|until|till|by\s+the\s+time)\s+(?:[\w'’]+\s+){1,4}?(?:is\s+born|"
                r"starts|begins|finishes|turns|leaves|moves|goes\s+back|returns|comes\s+home|"
-               r"reaches|is\s+discharged|is\s+released)\b", _I),
+               r"reaches|is\s+discharged|is\s+released|is\s+due|arrives|is\s+(?:home|back|"
+               r"out|better|well)|comes\s+out|gets\s+back)\b", _I),
+    re.compile(r"\bpending\s+(?:the\s+)?(?:outcome|result|review|hearing|investigation|"
+               r"assessment|decision|trial)\b", _I),
+    re.compile(r"\b(?:over|during|throughout|for|across)\s+(?:the\s+)?(?:whole\s+(?:of\s+)?"
+               r"(?:the\s+)?)?(?:winter|summer|spring|autumn|fall|(?:autumn|spring|summer)\s+term|"
+               r"terms?\s*\d(?:\s+and\s+(?:term\s*)?\d)?)\b", _I),
+    re.compile(r"\b(?:all|the\s+whole|the\s+rest|the\s+end)\s+of\s+(?:the\s+)?(?:year|grade|"
+               r"term|semester|school\s+year|autumn\s+term|spring\s+term|summer\s+term)"
+               r"(?:\s*\d+)?\b", _I),
     re.compile(r"\b(?:over|during|throughout|for)\s+the\s+(?:whole\s+)?(?:summer|christmas|easter|"
                r"school|winter|spring)\s+(?:holidays?|break|term)\b", _I),
     re.compile(r"\b(?:this|the\s+whole|the\s+rest\s+of\s+(?:this|the))\s+(?:school\s+)?"

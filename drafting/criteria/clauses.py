@@ -484,6 +484,9 @@ def _holder_status(a: Analysis, holders: list[Token]) -> str:
         if h.pos_ in ("PROPN", "NOUN") or h.ent_type_ in ("PERSON", "ORG"):
             # a role or agency noun, or a name; generic heads fail
             lemma = h.lemma_.lower()
+            if lemma == "team" and not any(c.dep_ in ("compound", "amod", "poss", "nmod")
+                                           for c in h.children):
+                continue  # "the team" on its own: which team?
             if lemma in ("people", "professional", "agency", "service", "practitioner",
                          "other", "partner", "colleague", "person", "body", "organisation",
                          "organization"):

@@ -340,6 +340,10 @@ class _Observer:
         self.verb, self.holders, self.status = verb, holders, status
 
 
+OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
+                     "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
+
+
 def _observes_something(verb: Token) -> bool:
     """"see her dad at weekends" is family time; "see Mum doing X" / "see this" observes."""
     lemma = verb.lemma_.lower()
@@ -353,12 +357,14 @@ def _observes_something(verb: Token) -> bool:
             if c.lower_ in ("this", "that", "it", "these", "those", "change", "changes",
                             "progress", "evidence", "improvement", "improvements"):
                 return True
-            if any(g.dep_ in ("acl", "relcl", "ccomp") for g in c.children):
-                return True
+            if any(g.dep_ in ("acl", "ccomp") for g in c.children):
+                return True  # "see Mum collecting her", not "see the people who..."
             return lemma == "see" and c.pos_ not in ("PROPN",) and c.lemma_.lower() not in (
                 "dad", "mum", "mom", "father", "mother", "nan", "family", "parent", "parents",
                 "friend", "friends", "grandparent", "grandparents", "sibling", "siblings",
                 "brother", "sister", "doctor", "gp", "nurse", "dentist", "counsellor",
+                "child", "children", "kids", "boys", "girls", "baby", "son", "daughter",
+                "people", "him", "her", "them",
             )
     return lemma == "see" and not kids
 
@@ -366,9 +372,18 @@ def _observes_something(verb: Token) -> bool:
 def observers(a: Analysis) -> list[_Observer]:
     out = []
     for verb in clause_verbs(a.doc):
-        if verb.lemma_.lower() not in OBSERVE_VERBS:
+        lemma = verb.lemma_.lower()
+        if lemma in ("do", "make", "carry", "conduct", "undertake") and any(
+            c.dep_ == "dobj" and c.lower_ in OBSERVATION_NOUNS for c in verb.children
+        ):
+            holders = subjects(verb)  # "the caseworker will do unannounced walk-throughs"
+            out.append(_Observer(verb, holders, _holder_status(a, holders)))
             continue
-        if not _observes_something(verb):
+        if lemma not in OBSERVE_VERBS:
+            continue
+        if not _observes_something(verb) or is_negated(verb) or (
+            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STOP_VERBS
+        ):
             continue
         lemma = verb.lemma_.lower()
         holders = agent_of(verb) if is_passive(verb) or agent_of(verb) else subjects(verb)
@@ -376,11 +391,19 @@ def observers(a: Analysis) -> list[_Observer]:
             holders = subjects(verb.head)  # "Pat and the nursery will let us know"
         if lemma == "look" and any(c.lower_ == "after" for c in verb.children):
             continue  # "look after Lily" is care
-        if lemma in ("ring", "call", "phone", "contact", "text") and not any(
-            t.lemma_.lower() in PROFESSIONAL and t.lower_ not in EMERGENCY
-            for c in verb.children if c.dep_ in ("dobj", "dative", "prep") for t in c.subtree
+        addressees = [t for c in verb.children if c.dep_ in ("dobj", "dative", "prep")
+                      for t in c.subtree]
+        if lemma in ("ring", "call", "phone", "contact", "text", "tell", "report") and not any(
+            t.lemma_.lower() in PROFESSIONAL and t.lower_ not in EMERGENCY for t in addressees
         ):
-            continue  # "call 911" is an action; "ring the social worker" reports
+            continue  # "call 911", "do what the doctors tell them"; "ring the social worker"
+        if lemma in ("talk", "speak", "ask") and not (
+            any(a.people.is_child(t) for t in addressees)
+            or any(c.dep_ == "ccomp" for c in verb.children)
+        ):
+            continue  # "stop talking to adults online" is not checking in with the child
+        if lemma == "make":
+            continue  # "make sure" is part of the care, not seeing it
         if lemma in NETWORK_ONLY:
             # these observe only when the goal says so: "Nan will check", "tell the social
             # worker", "which Grandpa checks" — not "Mum will check Kai's blood sugar"
@@ -410,6 +433,11 @@ EMERGENCY = {"police", "ambulance", "911", "999", "000", "112", "emergency"}
 def _is_network(a: Analysis, tok: Token) -> bool:
     """Someone other than the parent whose care is the goal: professionals and network."""
     lemma = tok.lemma_.lower()
+    if lemma in ("mother", "father", "mum", "mom", "dad") and any(
+        c.dep_ == "poss" and not a.people.is_child(c) and c.lower_ not in ("his", "her", "their")
+        for c in tok.children
+    ):
+        return True  # "Yusuf's mother": a grandparent
     if tok.text in a.people.parent_names:
         return False
     if lemma in PROFESSIONAL or tok.ent_type_ == "ORG":
