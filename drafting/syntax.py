@@ -349,7 +349,11 @@ class People:
                     lemma = other.lemma_.lower()
                     if is_adult_word(lemma):
                         self.adult_names.add(name)
-                        if lemma in PARENT_WORDS:
+                        owner = [c for c in other.children if c.dep_ == "poss"] \
+                            if other.i != tok.i else []
+                        # "Mum, Kayla," or "Harvey's mum, Jess" is the child's parent; "her mum
+                        # Julie" may be a grandparent when "her" is an adult
+                        if lemma in PARENT_WORDS and (not owner or owner[0].pos_ == "PROPN"):
                             self.parent_names.add(name)
                         if lemma in FEMALE_ADULT:
                             self.genders[name] = "f"

@@ -59,11 +59,12 @@ WRAPPERS = {"make", "ensure", "let", "allow", "want", "need", "help", "see", "ex
 OBSERVE_VERBS = {"see", "check", "notice", "know", "monitor", "observe", "confirm", "hear",
                  "watch", "witness", "visit", "review", "look", "tell", "report", "ask",
                  "agree", "say", "share", "record", "evidence", "verify", "make", "keep",
-                 "talk", "speak", "document", "ring", "call", "phone", "contact", "text"}
+                 "talk", "speak", "document", "ring", "call", "phone", "contact", "text",
+                 "write", "go"}
 # Verbs that observe only when someone in the network does them, about the goal.
 NETWORK_ONLY = {"check", "make", "tell", "say", "know", "agree", "share", "report", "record",
                 "look", "ask", "talk", "speak", "keep", "ring", "call", "phone", "contact",
-                "text", "visit"}
+                "text", "visit", "write", "go"}
 NOT_GOAL_VERBS = {"need", "want", "like", "hope", "wish", "close", "step"}
 # "this needs to last for three months": the timeframe, not the goal
 META_VERBS = {"last", "continue", "happen", "go", "carry", "keep", "stay", "remain", "be"}
@@ -382,7 +383,7 @@ def observers(a: Analysis) -> list[_Observer]:
         if lemma not in OBSERVE_VERBS:
             continue
         if not _observes_something(verb) or is_negated(verb) or (
-            verb.dep_ == "xcomp" and verb.head.lemma_.lower() in STOP_VERBS
+            verb.dep_ == "xcomp" and _is_stop(verb.head)
         ):
             continue
         lemma = verb.lemma_.lower()
@@ -393,17 +394,25 @@ def observers(a: Analysis) -> list[_Observer]:
             continue  # "look after Lily" is care
         addressees = [t for c in verb.children if c.dep_ in ("dobj", "dative", "prep")
                       for t in c.subtree]
-        if lemma in ("ring", "call", "phone", "contact", "text", "tell", "report") and not any(
-            t.lemma_.lower() in PROFESSIONAL and t.lower_ not in EMERGENCY for t in addressees
+        if lemma in ("ring", "call", "phone", "contact", "text", "tell", "report") and (
+            any(t.lower_ in EMERGENCY for t in addressees)
+            or any(c.dep_ == "dobj" and c.lower_ in ("what", "whatever") for c in verb.children)
+            or (verb.dep_ == "relcl" and verb.head.lower_ in ("what", "whatever"))
         ):
-            continue  # "call 911", "do what the doctors tell them"; "ring the social worker"
-        if lemma in ("talk", "speak", "ask") and not (
+            continue  # "call 911", "do what the doctors tell them"
+        if lemma in ("talk", "speak") and not (
             any(a.people.is_child(t) for t in addressees)
-            or any(c.dep_ == "ccomp" for c in verb.children)
+            or any(c.dep_ in ("ccomp", "prt") or c.lower_ in ("about", "through")
+                   for c in verb.children)
         ):
             continue  # "stop talking to adults online" is not checking in with the child
         if lemma == "make":
             continue  # "make sure" is part of the care, not seeing it
+        if lemma == "write" and not any(c.lower_ == "down" or c.dep_ == "ccomp"
+                                        for c in verb.children):
+            continue  # "write down how he speaks to them" records; "write a letter" does not
+        if lemma == "go" and not any(c.lower_ == "through" for c in verb.children):
+            continue  # "go through the bank statement together"
         if lemma in NETWORK_ONLY:
             # these observe only when the goal says so: "Nan will check", "tell the social
             # worker", "which Grandpa checks" — not "Mum will check Kai's blood sugar"
