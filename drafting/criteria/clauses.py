@@ -81,8 +81,8 @@ PHRASAL_VAGUE = {("look", "after"), ("get", "on"), ("care", "for"), ("keep", "up
                  ("cope", "with"), ("put", "first"), ("carry", "on"), ("go", "on"),
                  ("keep", "eye"), ("go", "through"), ("keep", "top"), ("stay", "top")}
 LABEL_CATEGORIES = {"jargon", "vague_label", "blaming_label", "acronym"}
-TRYING = {"struggle", "try", "want", "need", "hope", "wish", "find", "seem", "appear",
-          "like", "love", "plan", "intend"}
+TRYING = {"struggle", "try", "hope", "wish", "find", "seem", "appear", "like", "love",
+          "plan", "intend"}
 ABSTRACT_HEADS = {"ability", "capacity", "failure", "inability", "willingness", "way",
                   "need", "needs", "motivation", "attempt", "effort", "struggle"}
 # Verbs whose object or complement must be concrete for the clause to be specific.
@@ -245,7 +245,7 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
             continue  # "gets upset", "goes missing": a state, not an act
         subj = subjects(verb)
         actor = next((s for s in subj if a.people.is_person(s) or s.pos_ == "PROPN"), None)
-        passive = is_passive(verb)
+        passive = is_passive(verb) or any(c.dep_ == "agent" for c in verb.children)
         if passive:
             agents = agent_of(verb)
             actor = agents[0] if agents else None
@@ -262,7 +262,9 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
         if strict_modal and actor is not None and is_modal_future(verb) and \
                 a.people.is_child(actor):
             continue  # "Seren could be left to cook for herself": what could happen to her
-        ctx = _context(verb)
+        ctx = [c for c in _context(verb) if not any(
+            f.category in LABEL_CATEGORIES and f.start < c.right_edge.idx + len(c.right_edge.text)
+            and c.left_edge.idx < f.end for f in a.findings)]
         lemma = verb.lemma_.lower()
         if lemma in REPORTING:
             # "Mum tells Oliver it is his fault" is an act; "They say..." only reports one

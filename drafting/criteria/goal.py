@@ -104,6 +104,8 @@ def _is_compliance(verb: Token) -> bool:
         for c in verb.children:
             if c.dep_ not in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass"):
                 continue
+            if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
+                continue  # "until the next court review" says when, not what
             if any(t.lemma_.lower() in COMPLIANCE_OBJECTS or t.lower_ in COMPLIANCE_OBJECTS
                    for t in c.subtree):
                 return True
@@ -295,7 +297,9 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
     framing = dict((v.i, kind) for v, kind in goal_clauses(a))
     found = [b for b in behaviours(a, exclude=exclude)
              if framing.get(b.verb.i, "positive") == "positive"
-             and b.verb.dep_ not in ("relcl", "acl")
+             and (b.verb.dep_ not in ("relcl", "acl")
+                  or a.people.is_person(b.verb.head)  # "Mum cooks..." read as a noun phrase
+                  or b.verb.head.lemma_.lower() in ("one", "person", "adult"))
              and not (b.verb.dep_ == "advcl" and any(
                  c.dep_ == "mark" and c.lower_ in ("after", "before", "if", "once", "until",
                                                    "since", "whenever", "when")
@@ -308,6 +312,8 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
                 and b.verb.lemma_.lower() not in WRAPPERS
                 and not any(_no_det(s) for s in subjects(b.verb))
                 and not (b.verb.dep_ in ("acl",) and _no_det(b.verb.head))]
+    if not specific:
+        specific = _concrete_states(a, framing)
     if not specific:
         # verbless notes: "Mum sober at bedtime, seen by Nan nightly"
         frags = [t for t in _fragments(a) if any(c.dep_ == "prep" for c in t.children)
@@ -336,11 +342,41 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
     )
 
 
+PLACES = {"outside", "inside", "upstairs", "downstairs", "home", "indoors", "there", "nearby"}
+
+
+def _concrete_states(a: Analysis, framing: dict[int, str]) -> list[Behaviour]:
+    """States a visitor could check: "the pool gate will be shut", "there will be milk and
+    food in the fridge", "Nan will be outside with him" (not "the home will be safe")."""
+    from drafting.criteria.clauses import ABSTRACT_OBJECTS, LABEL_CATEGORIES
+
+    out = []
+    for verb, kind in framing.items():
+        tok = a.doc[verb]
+        if kind != "positive" or tok.lemma_.lower() not in ("be", "have", "keep", "shut", "lock"):
+            continue
+        for c in tok.children:
+            if c.dep_ not in ("acomp", "attr", "dobj", "prep", "advmod", "oprd"):
+                continue
+            words = [t for t in c.subtree if not any(
+                f.category in LABEL_CATEGORIES and f.start <= t.idx < f.end for f in a.findings)]
+            concrete = [t for t in words if t.pos_ == "NOUN"
+                        and t.lemma_.lower() not in ABSTRACT_OBJECTS
+                        and not a.people.is_person(t)]
+            if concrete or any(t.lower_ in PLACES for t in words):
+                span = tok_span(a.doc, min(tok.i, c.left_edge.i), c.right_edge.i)
+                out.append(Behaviour(tok, None, span, True, ""))
+                break
+    return out
+
+
 class _Observer:
     def __init__(self, verb: Token, holders: list[Token], status: str) -> None:
         self.verb, self.holders, self.status = verb, holders, status
 
 
+TIME_PREPS = {"until", "till", "by", "before", "after", "for", "over", "within", "during",
+              "throughout", "from", "since", "pending"}
 OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
                      "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
 
