@@ -103,24 +103,11 @@ def tok_span(doc: Doc, first: int, last: int) -> Span:
     return Span(start, end, doc.text[start:end])
 
 
-def token_span(tok: Token) -> Span:
-    return tok_span(tok.doc, tok.i, tok.i)
-
-
-def subtree_span(tok: Token) -> Span:
-    return tok_span(tok.doc, tok.left_edge.i, tok.right_edge.i)
-
-
 def phrase_span(tok: Token) -> Span:
     """The token with its left modifiers (determiners, compounds, possessors)."""
     first = min([tok.i] + [c.left_edge.i for c in tok.lefts if c.dep_ in
                            ("det", "compound", "poss", "amod", "nmod", "nummod", "case")])
     return tok_span(tok.doc, first, tok.i)
-
-
-def sentence_span(tok: Token) -> Span:
-    s = tok.sent
-    return Span(s.start_char, s.end_char, tok.doc.text[s.start_char:s.end_char])
 
 
 # --- clause structure -------------------------------------------------------------------

@@ -17,7 +17,6 @@ from drafting.report import Span
 from drafting.syntax import (
     CHILD_WORDS,
     COLLECTIVE,
-    PROFESSIONAL,
     agent_of,
     clause_verbs,
     conjuncts,
@@ -566,7 +565,3 @@ def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
         else:
             span = phrase_span(tok)
         yield WorryFrame(tok, tuple(holders), status, span)
-
-
-def is_professional(tok: Token) -> bool:
-    return tok.lemma_.lower() in PROFESSIONAL

@@ -6,7 +6,13 @@ from typing import TYPE_CHECKING
 
 from drafting.analysis import Analysis
 from drafting.criteria import criterion, quote, spans_of
-from drafting.criteria.clauses import Behaviour, _holder_status, behaviours
+from drafting.criteria.clauses import (
+    ABSTRACT_OBJECTS,
+    LABEL_CATEGORIES,
+    Behaviour,
+    _holder_status,
+    behaviours,
+)
 from drafting.report import CriterionResult, Span
 from drafting.syntax import (
     PROFESSIONAL,
@@ -143,10 +149,6 @@ def _is_stop(verb: Token) -> bool:
     if lemma == "give" and any(c.dep_ == "prt" and c.lower_ == "up" for c in verb.children):
         return True
     return False
-
-
-def _observer_verbs(a: Analysis) -> set[int]:
-    return {o.verb.i for o in observers(a)}
 
 
 def _under_negation(verb: Token) -> bool:
@@ -348,8 +350,6 @@ PLACES = {"outside", "inside", "upstairs", "downstairs", "home", "indoors", "the
 def _concrete_states(a: Analysis, framing: dict[int, str]) -> list[Behaviour]:
     """States a visitor could check: "the pool gate will be shut", "there will be milk and
     food in the fridge", "Nan will be outside with him" (not "the home will be safe")."""
-    from drafting.criteria.clauses import ABSTRACT_OBJECTS, LABEL_CATEGORIES
-
     out = []
     for verb, kind in framing.items():
         tok = a.doc[verb]
