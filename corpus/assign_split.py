@@ -3,6 +3,10 @@
 Run once when statements are added: ``python corpus/assign_split.py corpus/examples/parts/*.jsonl``
 writes ``corpus/examples/statements.jsonl``. The split depends only on the id, so it never
 changes when rules change, and nobody chooses which statements are held out.
+
+Files named ``tune_*.jsonl`` hold statements written later as extra tuning data only, after
+the held-out set was frozen: they all go to ``tune``, so the held-out set stays the same
+452 statements and figures over time compare like with like.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ def split_of(statement_id: str) -> str:
 def main(paths: list[str]) -> None:
     rows = []
     for p in paths:
+        tune_only = Path(p).name.startswith("tune_")
         for line in Path(p).read_text(encoding="utf-8").splitlines():
             if line.strip():
                 row = json.loads(line)
-                row["split"] = split_of(row["id"])
+                row["split"] = "tune" if tune_only else split_of(row["id"])
                 rows.append(row)
     ids = [r["id"] for r in rows]
     if len(ids) != len(set(ids)):

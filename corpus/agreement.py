@@ -1,0 +1,43 @@
+"""Agreement between the corpus labels and an independent second annotator.
+
+The second annotator labelled a random sample of 150 tuning statements from the text and
+the labelling guide alone (no corpus labels, no software). Their labels are in
+``corpus/agreement/second_annotator.jsonl``. Usage::
+
+    python corpus/agreement.py
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def main() -> None:
+    first = {}
+    for line in (HERE / "examples" / "statements.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        first[row["id"]] = row
+    agree: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for line in (HERE / "agreement" / "second_annotator.jsonl").read_text().splitlines():
+        second = json.loads(line)
+        row = first[second["id"]]
+        for name, label in second["labels"].items():
+            mine = row["labels"].get(name)
+            if label is None or mine is None:
+                continue
+            key = f"{row['kind']}.{name}"
+            total[key] += 1
+            agree[key] += label == mine
+    n = sum(total.values())
+    print(f"agreement on {n} labels: {sum(agree.values()) / n:.3f}")
+    for key in sorted(total):
+        print(f"  {key:42} {agree[key] / total[key]:.3f}  (n={total[key]})")
+
+
+if __name__ == "__main__":
+    main()
