@@ -98,9 +98,10 @@ def is_adult_word(lemma: str) -> bool:
 
 
 def tok_span(doc: Doc, first: int, last: int) -> Span:
-    start = doc[first].idx
-    end = doc[last].idx + len(doc[last].text)
-    return Span(start, end, doc.text[start:end])
+    """Tokens first..last as a Span record (never through ``doc.text``: spaCy rebuilds it on
+    every access, which made long texts quadratic)."""
+    chunk = doc[first: last + 1]
+    return Span(chunk.start_char, chunk.end_char, chunk.text)
 
 
 def phrase_span(tok: Token) -> Span:
