@@ -160,8 +160,8 @@ def subjects(verb: Token) -> list[Token]:
 
 def aux_words(verb: Token) -> set[str]:
     words = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
-    if verb.dep_ in ("xcomp",) and verb.head.lemma_ in ("go", "be", "likely", "start", "begin",
-                                                         "continue", "keep", "end"):
+    if verb.dep_ == "xcomp":
+        # "may stop going", "could end up living": the complement shares the modal
         words |= {c.lower_ for c in verb.head.children if c.dep_ in ("aux", "auxpass")}
         if verb.head.lower_ == "going" or verb.head.lemma_ == "likely":
             words.add("will")

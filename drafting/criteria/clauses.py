@@ -364,6 +364,9 @@ def _outcome_words(verb: Token) -> list[str]:
 def _content_words(verb: Token) -> list[Token]:
     out = []
     for c in verb.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "when", "unless")
+                                     for m in c.children):
+            continue  # "if nothing changes" is the condition, not the outcome
         if c.dep_ in ("acomp", "attr", "dobj", "oprd", "prep", "xcomp", "prt", "npadvmod",
                       "ccomp", "advcl"):
             for t in c.subtree:
@@ -426,17 +429,19 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
                     if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
                         who = t  # "Amy's teeth could rot"
                         break
+                    thing_subject = subj and not any(people.is_person(x) for x in subj)
                     if (t.head.i == verb.i or t.head.head.i == verb.i) and (
-                        verb.lemma_.lower() in HARM_VERBS or is_passive(verb)
+                        verb.lemma_.lower() in HARM_VERBS or is_passive(verb) or thing_subject
+                        or verb.lemma_.lower() in ("lead", "result", "cause")
                     ):
-                        who = t  # "Dad could hurt Amy"
+                        who = t  # "Dad could hurt Amy", "the TV could land on Leon"
                         break
         if who is None:
             for s in subj:
-                if s.dep_ in ("nsubj", "nsubjpass"):
+                if s.dep_ in ("nsubj", "nsubjpass") and not people.is_person(s):
                     for p in s.children:
                         if p.dep_ == "poss" and people.is_child(p):
-                            who = p
+                            who = p  # "Amy's teeth could rot", not "his mates will laugh"
         concrete, why = _is_concrete_outcome(a, verb)
         first = min([verb.i] + [s.left_edge.i for s in subj if s.i < verb.i])
         span = tok_span(a.doc, first, verb.right_edge.i)
