@@ -54,7 +54,7 @@ NON_BEHAVIOUR = {
     "interact", "respond", "react", "benefit", "thrive", "flourish", "grow",
     "progress", "achieve", "adjust", "follow", "work", "do", "bond",
     "help", "lose", "find", "spend", "wonder", "enjoy", "carry", "slip", "substantiate",
-    "pose", "coerce", "rush", "live", "associate", "hang", "move",
+    "pose", "coerce", "rush", "live", "associate", "hang", "move", "split", "separate",
 }
 # Concrete acts: enough on their own under a modal or a negation, and used to recover
 # verbs the small model tags as plural nouns ("Gloria locks Sofia in...").
@@ -78,7 +78,8 @@ REPORTING = {"tell", "say", "show"}
 STRICT_EXTRA = {"come"}  # in danger statements "comes round" alone is not the worry
 PHRASAL_VAGUE = {("look", "after"), ("get", "on"), ("care", "for"), ("keep", "up"),
                  ("cope", "with"), ("put", "first"), ("carry", "on"), ("go", "on"),
-                 ("keep", "eye"), ("go", "through"), ("keep", "top"), ("stay", "top")}
+                 ("keep", "eye"), ("go", "through"), ("keep", "top"), ("stay", "top"),
+                 ("keep", "going"), ("carry", "going")}
 LABEL_CATEGORIES = {"jargon", "vague_label", "blaming_label", "acronym"}
 TRYING = {"struggle", "try", "hope", "wish", "find", "seem", "appear", "like", "love",
           "plan", "intend"}
@@ -198,7 +199,8 @@ def _is_behaviour_verb(verb: Token, strict: bool = False) -> bool:
         return False
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in ABSTRACT_HEADS:
         return False  # "her ability to bond with the baby" is a judgement, not an act
-    parts = {c.lower_ for c in verb.children if c.dep_ in ("prt", "prep", "dobj", "advmod")}
+    parts = {c.lower_ for c in verb.children
+             if c.dep_ in ("prt", "prep", "dobj", "advmod", "xcomp")}
     parts |= {g.lower_ for c in verb.children if c.dep_ == "prep" for g in c.children
               if g.dep_ == "pobj"}
     return not any(v == lemma and p in parts for v, p in PHRASAL_VAGUE)

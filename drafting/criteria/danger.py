@@ -6,6 +6,7 @@ from drafting.analysis import Analysis
 from drafting.criteria import criterion, quote, spans_of
 from drafting.criteria.clauses import behaviours, outcomes, worry_frames
 from drafting.report import CriterionResult
+from drafting.syntax import is_modal_future, subjects, tok_span
 
 ATTRIBUTION_FIX = (
     "Start with the people and agencies who hold the worry, by name or role: "
@@ -45,9 +46,16 @@ def _worry_triggers(a: Analysis) -> set[int]:
 @criterion("behavioural_specificity", "danger")
 def danger_behaviour(a: Analysis) -> CriterionResult:
     exclude = _worry_triggers(a)
-    child_outcomes = {o.verb.i for o in outcomes(a)
-                      if o.who is not None and a.people.is_child(o.who) and not _adult_actor(a, o)}
-    found = list(behaviours(a, exclude=exclude | child_outcomes, strict_modal=True))
+    # what could happen to the child, and everything said inside it ("Jack could grow up
+    # thinking it is normal for men to hit women"), is the consequence, not the behaviour
+    for o in outcomes(a):
+        if o.who is not None and not _adult_actor(a, o):
+            exclude.add(o.verb.i)
+            exclude |= {t.i for c in o.verb.children if c.dep_ in ("ccomp", "xcomp", "acl")
+                        for t in c.subtree}
+    found = [b for b in behaviours(a, exclude=exclude, strict_modal=True)
+             if not _childs_own(a, b)]
+    found += _adult_states(a)
     specific = [b for b in found if b.specific]
     if specific:
         return CriterionResult(
@@ -78,10 +86,43 @@ def danger_behaviour(a: Analysis) -> CriterionResult:
     )
 
 
+def _childs_own(a: Analysis, b) -> bool:
+    """What the child does ("Ellie has started crying", "Finn could miss school") shows the
+    harm; the danger statement's behaviour is what an adult does."""
+    if b.actor is None or not a.people.is_child(b.actor):
+        return False
+    # a young carer's jobs ("Bethan washes her mum") are the behaviour; reactions are not
+    return b.verb.lemma_.lower() in REACTIONS or is_modal_future(b.verb)
+
+
+REACTIONS = {"cry", "hide", "wet", "miss", "scream", "shake", "refuse", "start", "stop",
+             "run", "sleep", "eat", "wake", "soil", "tremble", "freeze", "fall"}
+
+
+ADULT_STATES = {"asleep", "drunk", "high", "unconscious", "intoxicated", "stoned", "out"}
+
+
+def _adult_states(a: Analysis) -> list:
+    """"Mum was asleep at 2pm with the baby beside her": a state someone could see."""
+    from drafting.criteria.clauses import Behaviour
+
+    out = []
+    for tok in a.doc:
+        if tok.lower_ in ADULT_STATES and tok.dep_ in ("acomp", "amod", "oprd"):
+            verb = tok.head
+            subj = subjects(verb)
+            if subj and all(a.people.is_adult(s) for s in subj) and any(
+                c.dep_ in ("prep", "npadvmod", "advcl") for c in list(verb.children)
+                + list(tok.children)
+            ):
+                out.append(Behaviour(verb, subj[0], tok_span(a.doc, subj[0].i, tok.right_edge.i
+                                                             if tok.right_edge.i > verb.i
+                                                             else verb.right_edge.i), True, ""))
+    return out
+
+
 def _adult_actor(a: Analysis, o) -> bool:
     """"Dad could hit Amy": the adult's act, which is behaviour as well as an outcome."""
-    from drafting.syntax import subjects
-
     return any(a.people.is_adult(s) for s in subjects(o.verb))
 
 
