@@ -34,7 +34,7 @@ NEUTRAL_ADULT = {
     "grandparents", "neighbour", "neighbor", "lodger", "friend", "relative", "guardian",
     "stepparent", "foster", "landlord", "stranger", "men", "women", "people", "family",
     "mums", "dads", "cousin", "couple", "ex", "ex-partner", "fiance", "fiancé", "fiancee",
-    "housemate", "flatmate", "babysitter", "sitter",
+    "housemate", "flatmate", "babysitter", "sitter", "victim", "suspect", "perpetrator",
 }
 CHILD_WORDS = {
     "child", "children", "baby", "babies", "son", "daughter", "kid", "kids", "boy", "girl",

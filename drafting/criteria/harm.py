@@ -38,6 +38,8 @@ IMPACT_WORDS = {
     "operation", "stabbed", "black", "blister", "blisters", "blistered", "cowered",
     "cowering", "stammer", "stutter", "nappy", "soaked", "shivering", "teeth", "choking",
     "blue", "centile", "centiles", "gasping", "limping", "limp", "sob", "sobbed", "admitted",
+    "bump", "anxiety", "disturbance", "extraction", "extractions", "drew",
+    "flinches", "attendance",
     "readmitted", "admission", "admissions", "surgical", "contracture", "contractures",
     "sobbing", "wept", "weep", "weeping", "screams",
 }
@@ -66,21 +68,42 @@ SAID = {"told", "said", "says", "asked", "begged", "disclosed", "tells", "explai
         "described", "wrote", "drew"}
 
 
+def _has_known_child(a: Analysis) -> bool:
+    cached = a.__dict__.get("_known_child")
+    if cached is None:
+        cached = bool(a.people.child_names)  # a named child ("Maisie, 4", "Amy's mum")
+        a.__dict__["_known_child"] = cached
+    return cached
+
+
+def _is_topic(tok: Token) -> bool:
+    """The subject of its sentence's main verb (or in apposition to it)."""
+    head = tok.head if tok.dep_ == "appos" else tok
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
+
+
 def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
-    """True for a child, False for an adult, None when it is not a person at all."""
+    """True for a child, False for an adult, None when it is not a person at all.
+
+    A name we know nothing about counts as the child only when the statement names no
+    child otherwise: "Ryan pushed Kerry down the stairs... Maisie, 4, was asleep" is about
+    an adult Kerry.
+    """
     people = a.people
     low = person.lower_
     if low in ("it", "its", "this", "that", "which"):
         return None
     if low in ("he", "him", "his", "she", "her"):
-        # prefer a child of a fitting gender: harm statements are about the child
         want = "m" if low in ("he", "him", "his") else "f"
         for m in reversed(people.mentions):
-            if m.tok.i >= person.i:
+            if m.tok.i >= person.i or m.role == "professional":
                 continue
-            if m.role == "child" or (m.role == "unknown" and m.tok.text not in actors):
-                if not want or not m.gender or m.gender == want:
-                    return True
+            if m.role == "adult" and m.gender == want and _is_topic(m.tok):
+                return False  # "Jordan's mum, Hayley, took an overdose... She was in hospital"
+            if m.role == "child" or (m.role == "unknown" and m.tok.text not in actors
+                                     and not _has_known_child(a)):
+                if not m.gender or m.gender == want:
+                    return True  # harm statements are about the child: prefer them
     if low in ("he", "him", "his", "she", "her", "they", "them", "their"):
         m = people.resolve(person)
         return None if m.role in ("", "professional") else m.role == "child"
@@ -92,7 +115,9 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
     if m.role in ("adult", "collective"):
         return False
     if m.role == "unknown":
-        return person.text not in actors
+        if person.text in actors:
+            return False
+        return None if _has_known_child(a) else True
     return None
 
 
