@@ -40,6 +40,7 @@ ALWAYS_COMPLIANCE = {"engage", "comply", "cooperate", "co-operate", "participate
 ATTENDABLE = {"school", "nursery", "college", "kindy", "kindergarten", "lessons", "class",
               "work", "church", "mosque", "temple", "club", "practice", "training_session"}
 COMPLIANCE_VERBS = {"attend", "access", "accept", "follow", "complete", "agree", "finish",
+                    "provide", "give", "submit",
                     "go", "keep", "work", "take", "use", "make", "allow", "let", "continue",
                     "respond", "answer", "meet", "sign", "get", "start", "book", "arrange",
                     "see", "do"}
@@ -57,7 +58,9 @@ COMPLIANCE_OBJECTS = {"appointment", "appointments", "course", "programme", "pro
                       "caseworker", "keyworker", "curfew", "bail", "rules", "probation", "module",
                       "modules", "drug-test", "testing", "department", "training", "help",
                       "responsibility", "risk", "management", "counsellor", "counselor", "case",
-                      "sobriety", "abstinence", "respite", "clinic"}
+                      "sobriety", "abstinence", "respite", "clinic", "changes", "change",
+                      "improvements", "antidepressants", "tablets", "medicine", "medicines",
+                      "methadone", "breath", "gp", "doctor", "therapist", "courses"}
 COMPLIANT_STATES = {"compliant", "engaged", "cooperative", "co-operative", "abstinent",
                     "adherent", "concordant", "receptive", "open"}
 WRAPPERS = {"make", "ensure", "let", "allow", "want", "need", "help", "see", "expect",
@@ -108,7 +111,8 @@ def _is_compliance(verb: Token) -> bool:
         return True  # "do what the doctors tell them"
     if lemma in COMPLIANCE_VERBS | {"manage"}:
         for c in verb.children:
-            if c.dep_ not in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass"):
+            if c.dep_ not in ("dobj", "prep", "xcomp", "dative", "attr", "nsubjpass", "npadvmod",
+                              "advmod"):
                 continue
             if c.dep_ == "prep" and c.lower_ in TIME_PREPS:
                 continue  # "until the next court review" says when, not what
@@ -129,9 +133,9 @@ def _is_stop(verb: Token) -> bool:
            or (c.lower_ == "one" and any(g.lower_ == "no" for g in c.children))
            for c in verb.children):
         return True  # "nobody will smoke in the house"
-    if any(c.dep_ == "advmod" and c.lower_ == "longer" and any(
+    if any(c.dep_ == "advmod" and c.lower_ in ("longer", "more") and any(
             g.lower_ == "no" for g in c.children) for c in verb.children):
-        return True
+        return True  # "will no longer give", "no more shouting"
     for c in verb.children:
         if c.dep_ in ("nsubj", "nsubjpass", "attr", "dobj") and _no_det(c) and lemma in (
             "be", "have", "pile", "leave", "happen", "occur", "see", "want",
@@ -165,13 +169,32 @@ def _under_negation(verb: Token) -> bool:
         if v.dep_ == "conj":
             own = any(c.dep_ in ("nsubj", "aux") for c in v.children)
             head = v.head
-            if not own and is_negated(head):
-                return True
+            if not own and (is_negated(head) or _is_stop(head)
+                            and head.lemma_.lower() not in STOP_VERBS):
+                return True  # "no more shouting and fighting"
             v = head
             continue
         v = v.head
         if _is_stop(v) or v.lemma_.lower() in STOP_VERBS:
             return True
+    return False
+
+
+def _serves_a_service(verb: Token) -> bool:
+    """Complements and purposes of a stopping or service verb are not goals of their own:
+    "stop drinking", "do the course so he can be a better dad and show Kai he loves him"."""
+    t = verb
+    through_clause = False
+    for _ in range(3):
+        if t.head.i == t.i:
+            return False
+        through_clause = through_clause or t.dep_ in ("xcomp", "ccomp", "advcl")
+        t = t.head
+        if through_clause and (_is_stop(t) or _is_compliance(t)
+                               or t.lemma_.lower() in STOP_VERBS):
+            return True
+        if t.dep_ not in ("conj", "xcomp", "ccomp", "advcl"):
+            return False
     return False
 
 
@@ -187,14 +210,14 @@ def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
         lemma = verb.lemma_.lower()
         if verb.i in obs or lemma in NOT_GOAL_VERBS:
             continue
-        if verb.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj", "amod", "compound",
-                         "npadvmod", "nmod") and not _is_stop(verb):
-            continue  # triggers and descriptions, not the goal itself
-        if verb.dep_ in ("xcomp", "ccomp") and (
-            _is_stop(verb.head) or _is_compliance(verb.head)
-            or verb.head.lemma_.lower() in STOP_VERBS
-        ):
-            continue  # "stop drinking", "attend to learn"
+        memo = verb.dep_ in ("advcl", "acl", "relcl") and verb.head.dep_ == "ROOT" and \
+            verb.head.pos_ in ("NOUN", "PROPN") and any(
+                c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
+        if not memo and verb.dep_ in ("advcl", "relcl", "acl", "pcomp", "csubj", "amod",
+                                      "compound", "npadvmod", "nmod") and not _is_stop(verb):
+            continue  # triggers and descriptions, not the goal itself ("Mum to ensure" is)
+        if _serves_a_service(verb):
+            continue  # "stop drinking", "do the course so he can be a better dad"
         if lemma in WRAPPERS and not _is_stop(verb) and any(
             c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "acomp" and c.lower_ == "sure")
             for c in verb.children
@@ -254,6 +277,12 @@ def positive_framing(a: Analysis) -> CriterionResult:
     if not any(kind == "positive" for _, kind in clauses):
         clauses += [(t, "positive") for t in _fragments(a)
                     if t.lower_ not in COMPLIANT_STATES]
+    if not clauses:
+        # only people seeing or calling in: "Nan will see the boys after school", "Uncle Jim
+        # will call in twice a week" still describe something that will be happening
+        clauses = [(o.verb, "positive") for o in observers(a) if not is_negated(o.verb)
+                   and any(c.dep_ in ("dobj", "ccomp", "prt", "xcomp", "oprd")
+                           and c.lower_ not in ("this", "it", "that") for c in o.verb.children)]
     positive = [v for v, kind in clauses if kind == "positive"]
     if positive:
         spans = tuple(tok_span(a.doc, v.left_edge.i if v.left_edge.i > v.i - 6 else v.i, v.i)
@@ -377,6 +406,7 @@ class _Observer:
 
 TIME_PREPS = {"until", "till", "by", "before", "after", "for", "over", "within", "during",
               "throughout", "from", "since", "pending"}
+FAMILY_TIME = {"boys", "girls", "kids", "children", "baby", "twins", "grandchildren"}
 OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
                      "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
 
@@ -396,7 +426,8 @@ def _observes_something(verb: Token) -> bool:
                 return True
             if any(g.dep_ in ("acl", "ccomp") for g in c.children):
                 return True  # "see Mum collecting her", not "see the people who..."
-            return lemma == "see" and c.pos_ not in ("PROPN",) and c.lemma_.lower() not in (
+            return lemma == "see" and c.pos_ not in ("PROPN",) and c.lower_ not in FAMILY_TIME \
+                and c.lemma_.lower() not in (
                 "dad", "mum", "mom", "father", "mother", "nan", "family", "parent", "parents",
                 "friend", "friends", "grandparent", "grandparents", "sibling", "siblings",
                 "brother", "sister", "doctor", "gp", "nurse", "dentist", "counsellor",
@@ -459,8 +490,9 @@ def observers(a: Analysis) -> list[_Observer]:
             if not holders or not any(_is_network(a, h) for h in holders):
                 continue
             if lemma in ("check", "look") and any(
-                a.people.is_child(t) for c in verb.children if c.dep_ == "dobj"
-                for t in c.subtree if t.dep_ == "poss"
+                a.people.resolve(t).role in ("child", "unknown")
+                and t.text not in {h.text for h in holders}
+                for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "poss"
             ):
                 continue  # checking the child's phone or blood sugar is care, not observing
         if lemma in ("know", "agree", "say", "share") and not any(
