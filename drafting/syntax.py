@@ -427,7 +427,7 @@ class People:
             if not want and low in ("they", "them", "their", "themselves"):
                 if m.tok.tag_ not in ("NNS", "NNPS") and not m.tok.conjuncts:
                     continue
-            return Mention(tok, m.role, m.gender or want)
+            return Mention(m.tok, m.role, m.gender or want)
         return Mention(tok, "unknown", want)
 
     def is_child(self, tok: Token) -> bool:

@@ -479,6 +479,9 @@ def _holder_status(a: Analysis, holders: list[Token]) -> str:
         low = h.lower_
         if low in ("i", "me", "my"):
             return "named"
+        if low in ("we", "us") and any(c.dep_ in ("appos", "parataxis", "dep")
+                                       and c.pos_ in ("PROPN", "NOUN") for c in h.children):
+            return "named"  # "We (Nan, Uncle Ravi and Jo the social worker) need to see"
         if low in COLLECTIVE or h.lemma_.lower() in COLLECTIVE:
             # "the professionals involved", "we": a reviewer asks who
             if low == "they" and a.people.resolve(h).role in ("adult", "professional", "child"):

@@ -69,7 +69,7 @@ OBSERVE_VERBS = {"see", "check", "notice", "know", "monitor", "observe", "confir
                  "watch", "witness", "visit", "review", "look", "tell", "report", "ask",
                  "agree", "say", "share", "record", "evidence", "verify", "make", "keep",
                  "talk", "speak", "document", "ring", "call", "phone", "contact", "text",
-                 "write", "go"}
+                 "write", "go", "liaise", "pass", "weigh", "measure", "examine", "inspect"}
 # Verbs that observe only when someone in the network does them, about the goal.
 NETWORK_ONLY = {"check", "make", "tell", "say", "know", "agree", "share", "report", "record",
                 "look", "ask", "talk", "speak", "keep", "ring", "call", "phone", "contact",
@@ -417,6 +417,11 @@ def _observes_something(verb: Token) -> bool:
     if lemma not in ("see", "visit", "hear", "watch"):
         return True
     kids = list(verb.children)
+    if any(c.dep_ == "agent" for c in kids):
+        return True  # "will be seen by the health visitor at every visit"
+    if any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "it" for g in c.children)
+           for c in kids):
+        return False  # "Nan will see to it that..." is making sure, not seeing
     if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in kids):
         return True
     for c in kids:
@@ -480,6 +485,13 @@ def observers(a: Analysis) -> list[_Observer]:
             continue  # "write down how he speaks to them" records; "write a letter" does not
         if lemma == "go" and not any(c.lower_ == "through" for c in verb.children):
             continue  # "go through the bank statement together"
+        if lemma in ("tell", "report", "ring", "text", "phone") and any(
+            _is_network(a, t) for t in addressees if t.pos_ in ("PROPN", "NOUN")
+        ) and not any(_is_network(a, h) for h in holders):
+            # "the kids will tell Nan on Sundays what they had": Nan is the one who knows
+            named = [t for t in addressees if _is_network(a, t)]
+            out.append(_Observer(verb, named, _holder_status(a, named)))
+            continue
         if lemma in NETWORK_ONLY:
             # these observe only when the goal says so: "Nan will check", "tell the social
             # worker", "which Grandpa checks" — not "Mum will check Kai's blood sugar"
@@ -509,6 +521,11 @@ EMERGENCY = {"police", "ambulance", "911", "999", "000", "112", "emergency"}
 
 def _is_network(a: Analysis, tok: Token) -> bool:
     """Someone other than the parent whose care is the goal: professionals and network."""
+    if tok.pos_ == "PRON":
+        m = a.people.resolve(tok)  # "she will take them for a walk" -> Aunt Mel
+        if m.tok.i == tok.i:
+            return False
+        tok = m.tok
     lemma = tok.lemma_.lower()
     if lemma in ("mother", "father", "mum", "mom", "dad") and any(
         c.dep_ == "poss" and not a.people.is_child(c) and c.lower_ not in ("his", "her", "their")
