@@ -52,15 +52,17 @@ COMPLIANCE_OBJECTS = {"appointment", "appointments", "course", "programme", "pro
                       "class", "classes", "support", "visit", "visits", "worker", "workers",
                       "team", "professional", "professionals", "intervention", "referral",
                       "screening", "screen", "checks", "review", "conference", "advice",
-                      "instructions", "medication", "meds", "prescription", "camhs",
+                      "instructions", "camhs",
                       "cmht", "rehab", "detox", "aa", "na", "hearing", "order", "orders",
                       "condition", "conditions", "contract", "agency", "practitioner",
                       "caseworker", "keyworker", "curfew", "bail", "rules", "probation", "module",
                       "modules", "drug-test", "testing", "department", "training", "help",
                       "responsibility", "risk", "management", "counsellor", "counselor", "case",
                       "sobriety", "abstinence", "respite", "clinic", "changes", "change",
-                      "improvements", "antidepressants", "tablets", "medicine", "medicines",
-                      "methadone", "breath", "gp", "doctor", "therapist", "courses"}
+                      "improvements", "breath", "gp", "doctor", "therapist", "courses"}
+# "take her tablets" is treatment compliance; "keep the tablets in a locked tin" is care
+MEDICATION = {"medication", "meds", "medicine", "medicines", "tablets", "pills",
+              "antidepressants", "methadone", "prescription", "injection", "injections"}
 COMPLIANT_STATES = {"compliant", "engaged", "cooperative", "co-operative", "abstinent",
                     "adherent", "concordant", "receptive", "open"}
 WRAPPERS = {"make", "ensure", "let", "allow", "want", "need", "help", "see", "expect",
@@ -106,6 +108,9 @@ def _is_compliance(verb: Token) -> bool:
         objs = [t for c in verb.children if c.dep_ in ("dobj", "prep") for t in c.subtree
                 if t.pos_ in ("NOUN", "PROPN")]
         return not any(t.lemma_.lower() in ATTENDABLE for t in objs)
+    if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ in MEDICATION
+                               for c in verb.children):
+        return True
     if lemma == "do" and any(t.lemma_.lower() in ("tell", "say", "ask", "recommend", "advise")
                              for t in verb.subtree if t.i != verb.i):
         return True  # "do what the doctors tell them"
@@ -326,7 +331,7 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
                     g.lower_ in WH_MARKS for g in c.children)):
                 exclude |= {t.i for t in c.subtree}
     framing = dict((v.i, kind) for v, kind in goal_clauses(a))
-    found = [b for b in behaviours(a, exclude=exclude)
+    found = [b for b in [*behaviours(a, exclude=exclude), *_family_time(a, exclude)]
              if framing.get(b.verb.i, "positive") == "positive"
              and (b.verb.dep_ not in ("relcl", "acl")
                   or a.people.is_person(b.verb.head)  # "Mum cooks..." read as a noun phrase
@@ -374,6 +379,24 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
 
 
 PLACES = {"outside", "inside", "upstairs", "downstairs", "home", "indoors", "there", "nearby"}
+# "Dad will be sober when he looks after Kayden on Saturdays": a state someone can check
+CHECKABLE_STATES = {"sober", "awake", "up", "dressed", "home", "present", "in", "there",
+                    "ready", "clean", "fed", "dry", "warm", "asleep", "back"}
+
+
+def _family_time(a: Analysis, exclude: set[int]) -> list[Behaviour]:
+    """"Dad sees Kai and Lily every Saturday at the family centre": when, where, with whom."""
+    out = []
+    for verb in clause_verbs(a.doc):
+        if verb.lemma_.lower() != "see" or verb.i in exclude or is_negated(verb):
+            continue
+        objs = [c for c in verb.children if c.dep_ == "dobj" and a.people.is_person(c)]
+        ctx = [c for c in verb.children if c.dep_ in ("prep", "npadvmod")]
+        subj = subjects(verb)
+        if objs and ctx and subj:
+            span = tok_span(a.doc, min(s.i for s in subj), max(c.right_edge.i for c in ctx))
+            out.append(Behaviour(verb, subj[0], span, True, ""))
+    return out
 
 
 def _concrete_states(a: Analysis, framing: dict[int, str]) -> list[Behaviour]:
@@ -392,7 +415,9 @@ def _concrete_states(a: Analysis, framing: dict[int, str]) -> list[Behaviour]:
             concrete = [t for t in words if t.pos_ == "NOUN"
                         and t.lemma_.lower() not in ABSTRACT_OBJECTS
                         and not a.people.is_person(t)]
-            if concrete or any(t.lower_ in PLACES for t in words):
+            timed = any(x.dep_ in ("advcl", "npadvmod", "prep") for x in tok.children)
+            if concrete or any(t.lower_ in PLACES for t in words) or (
+                    timed and c.lower_ in CHECKABLE_STATES):
                 span = tok_span(a.doc, min(tok.i, c.left_edge.i), c.right_edge.i)
                 out.append(Behaviour(tok, None, span, True, ""))
                 break
