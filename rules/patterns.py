@@ -118,8 +118,9 @@ def hedge_stack(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
     for tok in doc:
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
-        marks = [c for c in tok.children if c.lower_ in hedges]
-        if tok.lower_ in hedges:
+        # a hedge is a lower-case word: "Lily-May could" has one hedge, not two
+        marks = [c for c in tok.children if c.lower_ in hedges and c.text.islower()]
+        if tok.lower_ in hedges and tok.text.islower():
             marks.append(tok)
         if len(marks) >= 2:
             marks.sort(key=lambda t: t.i)
