@@ -83,6 +83,8 @@ PHRASAL_VAGUE = {("get", "on"), ("keep", "up"),
                  ("cope", "with"), ("put", "first"), ("carry", "on"), ("go", "on"),
                  ("go", "through"), ("keep", "top"), ("stay", "top"),
                  ("keep", "going"), ("carry", "going")}
+TIME_UNITS = {"day", "week", "month", "year", "term", "fortnight", "weekend", "holiday",
+              "review", "hearing", "summer", "christmas", "easter", "semester"}
 LABEL_CATEGORIES = {"jargon", "vague_label", "blaming_label", "acronym"}
 TRYING = {"struggle", "try", "hope", "wish", "find", "seem", "appear", "like", "love",
           "plan", "intend"}
@@ -90,8 +92,9 @@ ABSTRACT_HEADS = {"ability", "capacity", "failure", "inability", "willingness", 
                   "need", "needs", "motivation", "attempt", "effort", "struggle"}
 # Verbs whose object or complement must be concrete for the clause to be specific.
 VAGUE_STATES = {"safe", "well", "happy", "healthy", "clean", "calm", "stable", "settled",
-                "secure", "okay", "ok", "fine", "appropriate", "good", "better", "positive",
-                "tidy", "nice", "loved", "cared", "supported", "protected", "appropriately"}
+                "happier", "safer", "calmer", "healthier", "better", "loved", "content",
+                "secure", "okay", "ok", "fine", "appropriate", "good", "positive",
+                "tidy", "nice", "cared", "supported", "protected", "appropriately"}
 # Acts that are observable in themselves but need context to be specific ("Mum drinks").
 GENERIC = {
     "drink", "use", "take", "smoke", "gamble", "argue", "fight", "drug", "party", "shout",
@@ -168,6 +171,10 @@ def _context(verb: Token) -> list[Token]:
             continue
         if c.dep_ in ("npadvmod", "pobj") and _bare_abstract(c):
             continue
+        if c.dep_ == "prep" and c.lower_ in ("for", "over", "until", "within", "during") and any(
+            g.dep_ == "pobj" and g.lemma_.lower() in TIME_UNITS for g in c.children
+        ):
+            continue  # "for the next 14 weeks" says how long, not what is done
         if c.dep_ == "prep":
             objs = [g for g in c.children if g.dep_ == "pobj"]
             if objs and all(_bare_abstract(o) for o in objs):

@@ -334,12 +334,16 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
     found = [b for b in [*behaviours(a, exclude=exclude), *_family_time(a, exclude)]
              if framing.get(b.verb.i, "positive") == "positive"
              and (b.verb.dep_ not in ("relcl", "acl")
-                  or a.people.is_person(b.verb.head)  # "Mum cooks..." read as a noun phrase
+                  or (b.verb.dep_ == "acl" and a.people.is_person(b.verb.head) and not any(
+                      c.dep_ == "nsubj" for c in b.verb.children))  # "Mum cooks..." as a noun
                   or b.verb.head.lemma_.lower() in ("one", "person", "adult"))
              and not (b.verb.dep_ == "advcl" and any(
-                 c.dep_ == "mark" and c.lower_ in ("after", "before", "if", "once", "until",
-                                                   "since", "whenever", "when")
-                 for c in b.verb.children))
+                 c.dep_ in ("mark", "advmod") and c.lower_ in (
+                     "after", "before", "if", "once", "until", "since", "whenever", "when",
+                     "while") for c in b.verb.children))
+             and not (b.actor is None and b.verb.lemma_.lower() in SERVICE_ACTS)
+             and not any(c.dep_ in ("advmod", "acomp") and c.lower_ in COMPARATIVES
+                         for c in b.verb.children)
              and not (b.actor is not None and a.people.resolve(b.actor).role == "professional")
              and not (b.verb.lemma_.lower() in ("show", "tell") and any(
                  c.dep_ == "ccomp" for c in b.verb.children))]
@@ -407,6 +411,8 @@ def _concrete_states(a: Analysis, framing: dict[int, str]) -> list[Behaviour]:
         tok = a.doc[verb]
         if kind != "positive" or tok.lemma_.lower() not in ("be", "have", "keep", "shut", "lock"):
             continue
+        if any(_is_stop(c) or _no_det(c) for c in tok.children):
+            continue  # "there will be no more shouting in front of the kids"
         for c in tok.children:
             if c.dep_ not in ("acomp", "attr", "dobj", "prep", "advmod", "oprd"):
                 continue
@@ -431,6 +437,11 @@ class _Observer:
 
 TIME_PREPS = {"until", "till", "by", "before", "after", "for", "over", "within", "during",
               "throughout", "from", "since", "pending"}
+# done to the family by services: "Layla will be weighed", "her weight will be plotted"
+SERVICE_ACTS = {"weigh", "plot", "refer", "assess", "monitor", "test", "screen", "review",
+                "visit", "check", "measure", "examine", "support", "stop", "prevent"}
+# "go to school more often", "try harder": aims, not acts
+COMPARATIVES = {"more", "harder", "better", "less", "often", "properly", "enough"}
 FAMILY_TIME = {"boys", "girls", "kids", "children", "baby", "twins", "grandchildren"}
 OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
                      "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
