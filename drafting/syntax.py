@@ -251,6 +251,7 @@ _AGE_WORDS_BEFORE = re.compile(
 )
 
 
+PARTNERS = {"partner", "boyfriend", "girlfriend", "husband", "wife", "fiance", "fiancé", "ex"}
 TITLES = {"mr", "mrs", "ms", "miss", "dr", "mx", "sir", "rev"}
 MOTION = {"go", "take", "drive", "travel", "move", "run", "bring", "send", "walk", "fly",
           "come", "return", "get", "live", "stay", "ship", "carry"}
@@ -307,7 +308,12 @@ class People:
             after = text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 24]
             before = text[max(0, tok.idx - 24): tok.idx]
             nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
-            if _AGE_AFTER.match(after) or _AGE_BEFORE.search(before) or \
+            age = _AGE_AFTER.match(after)
+            if age and int(re.findall(r"\d+", age.group(0))[0]) >= 18 and \
+                    "month" not in age.group(0).lower():
+                self.adult_names.add(name)  # "Jordan, who is 24"
+                continue
+            if age or _AGE_BEFORE.search(before) or \
                     _AGE_WORDS_AFTER.match(after) or _AGE_WORDS_BEFORE.search(before):
                 self.child_names.add(name)
                 continue
@@ -349,7 +355,21 @@ class People:
                             self.genders[name] = "m"
                     elif lemma in CHILD_WORDS:
                         self.child_names.add(name)
+        # "her partner, Kwame, has hit her": whoever has a partner is an adult
+        for tok in self.doc:
+            if tok.lemma_.lower() in PARTNERS:
+                for c in tok.children:
+                    if c.dep_ == "poss" and c.pos_ == "PRON":
+                        owner = self._nearest_name(c)
+                        if owner is not None and owner not in self.child_names:
+                            self.adult_names.add(owner)
         self.adult_names -= self.child_names
+
+    def _nearest_name(self, tok: Token) -> str | None:
+        for t in reversed(self.doc[: tok.i]):
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and t.text[1:2].islower():
+                return t.text
+        return None
 
     def mention(self, tok: Token) -> Mention:
         low = tok.lower_

@@ -39,7 +39,7 @@ IMPACT_WORDS = {
     "cowering", "stammer", "stutter", "nappy", "soaked", "shivering", "teeth", "choking",
     "blue", "centile", "centiles", "gasping", "limping", "limp", "sob", "sobbed", "admitted",
     "bump", "anxiety", "disturbance", "extraction", "extractions", "drew",
-    "flinches", "attendance",
+    "flinches", "attendance", "popped", "dislocated", "dislocation",
     "readmitted", "admission", "admissions", "surgical", "contracture", "contractures",
     "sobbing", "wept", "weep", "weeping", "screams",
 }
@@ -55,6 +55,7 @@ BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", 
         "finger", "fingers", "foot", "feet", "back", "rib", "ribs", "skull", "collarbone",
         "tooth", "teeth", "jaw", "neck", "ankle", "knee", "elbow", "lip", "lips", "eye",
         "eyes", "cheek", "thigh", "shoulder", "toe", "toes", "skin", "bottom", "chest"}
+DOING_TO = {"cut", "burn", "break", "smash", "damage", "bite", "scald", "hurt", "shake"}
 CAUSING = {"leave", "cause", "give", "result", "make"}
 COMMUNICATING = {"send", "message", "text", "tell", "say", "show", "give", "call", "ask",
                  "ring", "phone", "email", "write", "meet", "follow", "add", "like"}
@@ -155,6 +156,10 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
             if role in ("adult", "professional"):
                 break  # "Ava's father visited, smelled of drink": the nearest is the father
     lemma = verb.lemma_.lower()
+    if tok.i == verb.i and lemma in DOING_TO and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in BODY and not c.lower_.endswith("self")
+            for c in verb.children):
+        return None  # "Sasha cut off Millie's hair": the act itself, not what it did
     if tok.i == verb.i and any(_classify(a, s, actors) is False for s in subj
                                if s.dep_ == "nsubj"):
         return False  # "Dad shook Evie": the word is the adult's act, not its effect
@@ -176,11 +181,16 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
         scopes = [verb]
         if verb.dep_ in ("advcl", "conj", "xcomp") and verb.head.i != verb.i:
             scopes.append(verb.head)
+        others = False
         for scope in scopes:
             for t in scope.subtree:
                 if t.dep_ in ("dobj", "pobj", "dative", "poss") and t.i != tok.i:
-                    if _classify(a, t, actors):
+                    verdict = _classify(a, t, actors)
+                    if verdict:
                         return True
+                    others = others or (a.people.is_person(t) and t.pos_ != "PRON")
+        if others:
+            return None  # "grabbed the nurse's wrist hard enough to leave a bruise"
     if is_passive(verb):
         subj = subj + agent_of(verb)
     for s in subj:
@@ -225,7 +235,7 @@ def _in_trigger(tok: Token) -> bool:
     """"smacked his hand when he cried": the crying set it off; it is not the effect."""
     verb = _clause_verb(tok)
     return verb.dep_ == "advcl" and any(
-        c.dep_ == "mark" and c.lower_ in ("when", "whenever", "because", "if")
+        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever", "because", "if")
         for c in verb.children)
 
 
