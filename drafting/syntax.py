@@ -35,6 +35,7 @@ NEUTRAL_ADULT = {
     "stepparent", "foster", "landlord", "stranger", "men", "women", "people", "family",
     "mums", "dads", "cousin", "couple", "ex", "ex-partner", "fiance", "fiancé", "fiancee",
     "housemate", "flatmate", "babysitter", "sitter", "victim", "suspect", "perpetrator",
+    "mates", "mate", "peers", "lads", "friends", "others",
 }
 CHILD_WORDS = {
     "child", "children", "baby", "babies", "son", "daughter", "kid", "kids", "boy", "girl",
@@ -320,6 +321,11 @@ class People:
             prev = tok.nbor(-1) if tok.i > 0 else None
             if prev is not None and prev.lower_.rstrip(".") in TITLES:
                 self.adult_names.add(name)  # "Mr Nguyen", "Mrs Cobb"
+                title = prev.lower_.rstrip(".")
+                if title in ("mr", "sir"):
+                    self.genders[name] = "m"
+                elif title in ("mrs", "ms", "miss"):
+                    self.genders[name] = "f"
                 continue
             # "Amy's mum": the possessor of an adult role is a child
             if nxt is not None and nxt.tag_ == "POS":
@@ -354,7 +360,11 @@ class People:
                         elif lemma in MALE_ADULT:
                             self.genders[name] = "m"
                     elif lemma in CHILD_WORDS:
-                        self.child_names.add(name)
+                        self.child_names.add(name)  # "his daughter Esme"
+                        if lemma in FEMALE_CHILD:
+                            self.genders[name] = "f"
+                        elif lemma in MALE_CHILD:
+                            self.genders[name] = "m"
         # "her partner, Kwame, has hit her": whoever has a partner is an adult
         for tok in self.doc:
             if tok.lemma_.lower() in PARTNERS:
