@@ -353,7 +353,9 @@ class People:
                             if other.i != tok.i else []
                         # "Mum, Kayla," or "Harvey's mum, Jess" is the child's parent; "her mum
                         # Julie" may be a grandparent when "her" is an adult
-                        if lemma in PARENT_WORDS and (not owner or owner[0].pos_ == "PROPN"):
+                        if lemma in PARENT_WORDS and (
+                                not owner or owner[0].pos_ == "PROPN"
+                                or self._nearest_name(owner[0]) in self.child_names):
                             self.parent_names.add(name)
                         if lemma in FEMALE_ADULT:
                             self.genders[name] = "f"

@@ -38,7 +38,7 @@ DURATION = [
                rf"the\s+coming\s+|the\s+first\s+|the\s+rest\s+of\s+the\s+|another\s+|"
                rf"more\s+than\s+|over\s+|no\s+less\s+than\s+|a\s+period\s+of\s+|"
                rf"a\s+further\s+|a\s+full\s+|the\s+whole\s+of\s+|the\s+rest\s+of\s+|"
-               rf"an?\s+)*(?:{NUM}\s+)?(?:more\s+|further\s+|"
+               rf"next\s+|this\s+|an?\s+)*(?:{NUM}\s+)?(?:more\s+|further\s+|"
                rf"full\s+|whole\s+|straight\s+|consecutive\s+|clear\s+)?{UNIT}\b", _I),
     # "over the next year", "over the next six months"; not "over the coming months"
     re.compile(rf"\b(?:over|during|in|within|across)\s+(?:the\s+)?(?:next|coming|following|"
@@ -51,8 +51,8 @@ DURATION = [
                rf"their\s+|our\s+|this\s+|next\s+|{MONTH}\s+)?(?:[\w'’]+\s+){{0,3}}?{EVENT}\b",
                _I),
     re.compile(r"\b(?:before|until|till|by\s+the\s+time)\s+(?:[\w'’]+\s+){1,4}?(?:is\s+born|"
-               r"starts|begins|finishes|turns|leaves|moves|goes\s+back|returns|comes\s+home|"
-               r"reaches|is\s+discharged|is\s+released|is\s+due|arrives|is\s+(?:home|back|"
+               r"starts?|begins?|finish(?:es)?|turns?|leaves?|moves?|goes\s+back|returns?|"
+               r"comes\s+home|reaches|is\s+discharged|is\s+released|is\s+due|arrives|is\s+(?:home|back|"
                r"out|better|well)|comes\s+out|gets\s+back)\b", _I),
     re.compile(r"\bpending\s+(?:the\s+)?(?:outcome|result|review|hearing|investigation|"
                r"assessment|decision|trial)\b", _I),

@@ -81,7 +81,7 @@ STRICT_EXTRA = {"come"}  # in danger statements "comes round" alone is not the w
 CARE_PHRASES = {("look", "after"), ("care", "for"), ("keep", "eye")}
 PHRASAL_VAGUE = {("get", "on"), ("keep", "up"),
                  ("cope", "with"), ("put", "first"), ("carry", "on"), ("go", "on"),
-                 ("go", "through"), ("keep", "top"), ("stay", "top"),
+                 ("go", "through"), ("keep", "top"), ("stay", "top"), ("get", "top"),
                  ("keep", "going"), ("carry", "going")}
 TIME_UNITS = {"day", "week", "month", "year", "term", "fortnight", "weekend", "holiday",
               "review", "hearing", "summer", "christmas", "easter", "semester"}

@@ -9,6 +9,7 @@ from drafting.criteria import criterion, quote, spans_of
 from drafting.criteria.clauses import (
     ABSTRACT_OBJECTS,
     LABEL_CATEGORIES,
+    VAGUE_STATES,
     Behaviour,
     _holder_status,
     behaviours,
@@ -40,7 +41,7 @@ ALWAYS_COMPLIANCE = {"engage", "comply", "cooperate", "co-operate", "participate
 ATTENDABLE = {"school", "nursery", "college", "kindy", "kindergarten", "lessons", "class",
               "work", "church", "mosque", "temple", "club", "practice", "training_session"}
 COMPLIANCE_VERBS = {"attend", "access", "accept", "follow", "complete", "agree", "finish",
-                    "provide", "give", "submit",
+                    "provide", "give", "submit", "bring",
                     "go", "keep", "work", "take", "use", "make", "allow", "let", "continue",
                     "respond", "answer", "meet", "sign", "get", "start", "book", "arrange",
                     "see", "do"}
@@ -69,16 +70,17 @@ WRAPPERS = {"make", "ensure", "let", "allow", "want", "need", "help", "see", "ex
             "like", "wish", "hope", "try"}
 OBSERVE_VERBS = {"see", "check", "notice", "know", "monitor", "observe", "confirm", "hear",
                  "watch", "witness", "visit", "review", "look", "tell", "report", "ask",
-                 "agree", "say", "share", "record", "evidence", "verify", "make", "keep",
+                 "record", "evidence", "verify", "make", "keep",
                  "talk", "speak", "document", "ring", "call", "phone", "contact", "text",
                  "write", "go", "liaise", "pass", "weigh", "measure", "examine", "inspect"}
 # Verbs that observe only when someone in the network does them, about the goal.
 NETWORK_ONLY = {"check", "make", "tell", "say", "know", "agree", "share", "report", "record",
                 "look", "ask", "talk", "speak", "keep", "ring", "call", "phone", "contact",
                 "text", "visit", "write", "go"}
-NOT_GOAL_VERBS = {"need", "want", "like", "hope", "wish", "close", "step"}
+NOT_GOAL_VERBS = {"need", "want", "like", "hope", "wish", "close", "step", "include"}
 # "this needs to last for three months": the timeframe, not the goal
-META_VERBS = {"last", "continue", "happen", "go", "carry", "keep", "stay", "remain", "be"}
+META_VERBS = {"last", "continue", "happen", "go", "carry", "keep", "stay", "remain", "be",
+              "hold"}
 AVOIDING = {("stay", "away"), ("keep", "away"), ("stay", "off"), ("keep", "off"),
             ("stay", "out"), ("keep", "out"), ("stay", "clear"), ("keep", "clear")}
 WH_MARKS = {"where", "how", "what", "whether", "if", "who", "when", "why", "which"}
@@ -261,6 +263,38 @@ def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
     return out
 
 
+VAGUE_NOUNS = {"stability", "consistency", "warmth", "role", "model", "structure", "love",
+               "attention", "boundaries", "patience", "respect", "trust", "wellbeing"}
+
+
+def _list_items(a: Analysis) -> list[Span]:
+    """Checkable items of a memo list: "uniform washed by Sunday night; stairgate shut"."""
+    out = []
+    if ";" not in a.text:
+        return out
+    start = 0
+    for part in [*a.text.split(";")]:
+        end = start + len(part)
+        chunk = a.doc.char_span(start, end, alignment_mode="contract")
+        start = end + 1
+        if chunk is None or len(chunk) < 2:
+            continue
+        if any(t.lower_ in ("no", "never", "not", "n't", "nobody") for t in chunk):
+            continue
+        if any(f.category in LABEL_CATEGORIES and chunk.start_char <= f.start < chunk.end_char
+               for f in a.findings):
+            continue
+        concrete = [t for t in chunk if t.pos_ == "NOUN" and t.lemma_.lower() not in
+                    ABSTRACT_OBJECTS | VAGUE_NOUNS and not a.people.is_person(t)
+                    and t.lemma_.lower() not in PROFESSIONAL]
+        state = [t for t in chunk if (t.tag_ == "VBN" or t.pos_ == "ADJ"
+                                      or t.lower_ in ("on", "off", "shut", "in", "at"))
+                 and t.lemma_.lower() not in VAGUE_STATES]
+        if concrete and state:
+            out.append(Span(chunk.start_char, chunk.end_char, chunk.text))
+    return out
+
+
 def _fragments(a: Analysis) -> list[Token]:
     """Verbless notes ("Mum sober at bedtime, seen by Nan"): the root word is the goal."""
     out = []
@@ -282,6 +316,11 @@ def positive_framing(a: Analysis) -> CriterionResult:
     if not any(kind == "positive" for _, kind in clauses):
         clauses += [(t, "positive") for t in _fragments(a)
                     if t.lower_ not in COMPLIANT_STATES]
+    if not any(kind == "positive" for _, kind in clauses) and _list_items(a):
+        items = _list_items(a)
+        return CriterionResult(
+            "positive_framing", True,
+            "Describes what will be in place: " + quote(items, 3) + ".", tuple(items))
     if not clauses:
         # only people seeing or calling in: "Nan will see the boys after school", "Uncle Jim
         # will call in twice a week" still describe something that will be happening
@@ -354,6 +393,9 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
                 and not (b.verb.dep_ in ("acl",) and _no_det(b.verb.head))]
     if not specific:
         specific = _concrete_states(a, framing)
+    if not specific:
+        specific = [Behaviour(a.doc[a.doc.char_span(s.start, s.end, alignment_mode="expand")
+                                    .root.i], None, s, True, "") for s in _list_items(a)]
     if not specific:
         # verbless notes: "Mum sober at bedtime, seen by Nan nightly"
         frags = [t for t in _fragments(a) if any(c.dep_ == "prep" for c in t.children)
@@ -442,7 +484,7 @@ SERVICE_ACTS = {"weigh", "plot", "refer", "assess", "monitor", "test", "screen",
                 "visit", "check", "measure", "examine", "support", "stop", "prevent"}
 # "go to school more often", "try harder": aims, not acts
 COMPARATIVES = {"more", "harder", "better", "less", "often", "properly", "enough"}
-FAMILY_TIME = {"boys", "girls", "kids", "children", "baby", "twins", "grandchildren"}
+FAMILY_TIME = {"boys", "girls", "kids", "children", "baby", "twins", "grandchildren", "you"}
 OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
                      "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
 
