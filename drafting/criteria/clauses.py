@@ -92,9 +92,10 @@ ABSTRACT_HEADS = {"ability", "capacity", "failure", "inability", "willingness", 
                   "need", "needs", "motivation", "attempt", "effort", "struggle"}
 # Verbs whose object or complement must be concrete for the clause to be specific.
 VAGUE_STATES = {"safe", "well", "happy", "healthy", "clean", "calm", "stable", "settled",
-                "happier", "safer", "calmer", "healthier", "better", "loved", "content",
-                "secure", "okay", "ok", "fine", "appropriate", "good", "positive",
-                "tidy", "nice", "cared", "supported", "protected", "appropriately"}
+                "happier", "safer", "calmer", "healthier", "better", "loved", "content", "nice",
+                "lovely", "proper", "decent", "ok", "okay", "fine",
+                "secure", "appropriate", "good", "positive",
+                "tidy", "cared", "supported", "protected", "appropriately"}
 # Acts that are observable in themselves but need context to be specific ("Mum drinks").
 GENERIC = {
     "drink", "use", "take", "smoke", "gamble", "argue", "fight", "drug", "party", "shout",
@@ -115,7 +116,9 @@ ABSTRACT_OBJECTS = {
     "amount", "eye", "one", "more", "less", "much", "too", "insight", "sign", "signs",
     "improvement", "understanding", "interest", "remorse", "commitment", "willingness",
     "motivation", "top", "best", "part", "place", "track", "control", "trouble", "work",
+    "childhood", "hoops", "chance", "check", "temper", "tempers", "herself", "himself",
 }
+ASPECTUAL = {"keep", "continue", "start", "begin", "carry", "go", "stop"}
 CONTEXT_DEPS = {
     "dobj", "prep", "advcl", "npadvmod", "prt", "dative", "xcomp", "ccomp", "acomp",
     "oprd", "advmod", "agent", "pobj", "attr",
@@ -183,6 +186,8 @@ def _context(verb: Token) -> list[Token]:
             c.lemma_.lower() in NON_BEHAVIOUR
         ) and not any(g.dep_ in ("ccomp", "xcomp") for g in c.children):
             continue
+        if c.dep_ == "xcomp" and lemma in ASPECTUAL:
+            continue  # "keep making good choices": the complement is judged on its own
         if c.dep_ in ("dobj", "attr") and c.lemma_.lower() in ABSTRACT_OBJECTS and not any(
             gc.dep_ in ("prep", "relcl", "acl", "nummod") for gc in c.children
         ):
@@ -253,8 +258,8 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
             continue  # "struggles to keep on top of things"
         if verb.lemma_.lower() in ("get", "become", "go", "turn", "fall") and any(
             c.dep_ == "acomp" for c in verb.children
-        ):
-            continue  # "gets upset", "goes missing": a state, not an act
+        ) and not any(c.dep_ == "dobj" for c in verb.children):
+            continue  # "gets upset", "goes missing": a state ("get Mia up, dressed" is an act)
         subj = subjects(verb)
         actor = next((s for s in subj if a.people.is_person(s) or s.pos_ == "PROPN"), None)
         passive = is_passive(verb) or any(c.dep_ == "agent" for c in verb.children)

@@ -284,6 +284,9 @@ def _list_items(a: Analysis) -> list[Span]:
         if any(f.category in LABEL_CATEGORIES and chunk.start_char <= f.start < chunk.end_char
                for f in a.findings):
             continue
+        if any(t.lemma_.lower() in ALWAYS_COMPLIANCE | {"attend", "complete"}
+               or t.lower_ in COMPLIANCE_OBJECTS for t in chunk):
+            continue  # "complete 12 sessions", "go to baby clinic": services
         concrete = [t for t in chunk if t.pos_ == "NOUN" and t.lemma_.lower() not in
                     ABSTRACT_OBJECTS | VAGUE_NOUNS and not a.people.is_person(t)
                     and t.lemma_.lower() not in PROFESSIONAL]
@@ -424,7 +427,7 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
     )
 
 
-PLACES = {"outside", "inside", "upstairs", "downstairs", "home", "indoors", "there", "nearby"}
+PLACES = {"outside", "inside", "upstairs", "downstairs", "home", "indoors", "nearby"}
 # "Dad will be sober when he looks after Kayden on Saturdays": a state someone can check
 CHECKABLE_STATES = {"sober", "awake", "up", "dressed", "home", "present", "in", "there",
                     "ready", "clean", "fed", "dry", "warm", "asleep", "back"}
@@ -460,9 +463,12 @@ def _concrete_states(a: Analysis, framing: dict[int, str]) -> list[Behaviour]:
                 continue
             words = [t for t in c.subtree if not any(
                 f.category in LABEL_CATEGORIES and f.start <= t.idx < f.end for f in a.findings)]
+            if any(x.dep_ in ("acomp", "oprd") and x.lemma_.lower() in VAGUE_STATES
+                   for x in tok.children):
+                break  # "Leo being happier and more settled in class"
             concrete = [t for t in words if t.pos_ == "NOUN"
                         and t.lemma_.lower() not in ABSTRACT_OBJECTS
-                        and not a.people.is_person(t)]
+                        and a.people.mention(t).role not in ("child", "adult", "unknown")]
             timed = any(x.dep_ in ("advcl", "npadvmod", "prep") for x in tok.children)
             if concrete or any(t.lower_ in PLACES for t in words) or (
                     timed and c.lower_ in CHECKABLE_STATES):
