@@ -84,8 +84,11 @@ COLLECTIVE = {
     "some", "they", "them", "partners", "colleagues", "staff", "those", "involved",
     "professional", "multi", "agency's", "folks", "folk", "one", "nobody", "everyone's",
 }
+# a collective with a name on it is a named group: "the daycare staff", "the youth team"
+NAMEABLE_COLLECTIVES = {"staff", "team"}
 MODALS = {"could", "might", "may", "will", "would", "can", "shall", "'ll", "wo", "must"}
-FUTURE_MODALS = {"could", "might", "may", "will", "would", "'ll", "wo", "can", "shall"}
+# "won't eat" is a refusal now, not a future outcome
+FUTURE_MODALS = {"could", "might", "may", "will", "would", "'ll", "can", "shall"}
 NEGATIONS = {"not", "n't", "never", "no"}
 
 PERSON_PRONOUNS = {"i", "me", "he", "him", "she", "her", "they", "them", "you", "we", "us"}
@@ -361,8 +364,8 @@ class People:
                             self.genders[name] = "f"
                         elif lemma in MALE_ADULT:
                             self.genders[name] = "m"
-                    elif lemma in CHILD_WORDS:
-                        self.child_names.add(name)  # "his daughter Esme"
+                    elif lemma in CHILD_WORDS and other.text.islower():
+                        self.child_names.add(name)  # "his daughter Esme" ("Child Safety" no)
                         if lemma in FEMALE_CHILD:
                             self.genders[name] = "f"
                         elif lemma in MALE_CHILD:

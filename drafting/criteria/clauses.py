@@ -17,6 +17,7 @@ from drafting.report import Span
 from drafting.syntax import (
     CHILD_WORDS,
     COLLECTIVE,
+    NAMEABLE_COLLECTIVES,
     agent_of,
     clause_verbs,
     conjuncts,
@@ -55,6 +56,7 @@ NON_BEHAVIOUR = {
     "progress", "achieve", "adjust", "follow", "work", "do", "bond",
     "help", "lose", "find", "spend", "wonder", "enjoy", "carry", "slip", "substantiate",
     "pose", "coerce", "rush", "live", "associate", "hang", "move", "split", "separate",
+    "jump",
 }
 # Concrete acts: enough on their own under a modal or a negation, and used to recover
 # verbs the small model tags as plural nouns ("Gloria locks Sofia in...").
@@ -82,6 +84,7 @@ CARE_PHRASES = {("look", "after"), ("care", "for"), ("keep", "eye")}
 PHRASAL_VAGUE = {("get", "on"), ("keep", "up"),
                  ("cope", "with"), ("put", "first"), ("carry", "on"), ("go", "on"),
                  ("go", "through"), ("keep", "top"), ("stay", "top"), ("get", "top"),
+                 ("give", "up"),
                  ("keep", "going"), ("carry", "going")}
 TIME_UNITS = {"day", "week", "month", "year", "term", "fortnight", "weekend", "holiday",
               "review", "hearing", "summer", "christmas", "easter", "semester"}
@@ -448,9 +451,10 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
                         who = t  # "Amy's teeth could rot"
                         break
                     thing_subject = subj and not any(people.is_person(x) for x in subj)
-                    if (t.head.i == verb.i or t.head.head.i == verb.i) and (
-                        verb.lemma_.lower() in HARM_VERBS or is_passive(verb) or thing_subject
-                        or verb.lemma_.lower() in ("lead", "result", "cause")
+                    deep = thing_subject or verb.lemma_.lower() in (
+                        "lead", "result", "cause", "end", "mean")
+                    if (deep or t.head.i == verb.i or t.head.head.i == verb.i) and (
+                        verb.lemma_.lower() in HARM_VERBS or is_passive(verb) or deep
                     ):
                         who = t  # "Dad could hurt Amy", "the TV could land on Leon"
                         break
@@ -498,7 +502,9 @@ def _holder_status(a: Analysis, holders: list[Token]) -> str:
         if low in ("we", "us") and any(c.dep_ in ("appos", "parataxis", "dep")
                                        and c.pos_ in ("PROPN", "NOUN") for c in h.children):
             return "named"  # "We (Nan, Uncle Ravi and Jo the social worker) need to see"
-        if low in COLLECTIVE or h.lemma_.lower() in COLLECTIVE:
+        if (low in COLLECTIVE or h.lemma_.lower() in COLLECTIVE) and not (
+                h.lemma_.lower() in NAMEABLE_COLLECTIVES
+                and any(c.dep_ in ("compound", "amod", "poss") for c in h.children)):
             # "the professionals involved", "we": a reviewer asks who
             if low == "they" and a.people.resolve(h).role in ("adult", "professional", "child"):
                 return "named"
@@ -511,8 +517,8 @@ def _holder_status(a: Analysis, holders: list[Token]) -> str:
         if h.pos_ in ("PROPN", "NOUN") or h.ent_type_ in ("PERSON", "ORG"):
             # a role or agency noun, or a name; generic heads fail
             lemma = h.lemma_.lower()
-            if lemma == "team" and not any(c.dep_ in ("compound", "amod", "poss", "nmod")
-                                           for c in h.children):
+            if lemma in NAMEABLE_COLLECTIVES and not any(
+                    c.dep_ in ("compound", "amod", "poss", "nmod") for c in h.children):
                 continue  # "the team" on its own: which team?
             if lemma in ("people", "professional", "agency", "service", "practitioner",
                          "other", "partner", "colleague", "person", "body", "organisation",

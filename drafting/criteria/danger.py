@@ -51,7 +51,8 @@ def danger_behaviour(a: Analysis) -> CriterionResult:
     for o in outcomes(a):
         if o.who is not None and not _adult_actor(a, o):
             exclude.add(o.verb.i)
-            exclude |= {t.i for c in o.verb.children if c.dep_ in ("ccomp", "xcomp", "acl")
+            exclude |= {t.i for c in o.verb.children
+                        if c.dep_ in ("ccomp", "xcomp", "acl") and c.i > o.verb.i
                         for t in c.subtree}
     found = [b for b in behaviours(a, exclude=exclude, strict_modal=True)
              if not _childs_own(a, b)]
@@ -91,8 +92,11 @@ def _childs_own(a: Analysis, b) -> bool:
     harm; the danger statement's behaviour is what an adult does."""
     if b.actor is None or not a.people.is_child(b.actor):
         return False
-    # a young carer's jobs ("Bethan washes her mum") are the behaviour; reactions are not
-    return b.verb.lemma_.lower() in REACTIONS or is_modal_future(b.verb)
+    # a young carer's jobs ("Bethan washes her mum") are the behaviour; reactions, outcomes
+    # and looking after themselves ("getting himself up and dressed") are not
+    others = [c for c in b.verb.children if c.dep_ in ("dobj", "dative")
+              and not c.lower_.endswith(("self", "selves"))]
+    return b.verb.lemma_.lower() in REACTIONS or is_modal_future(b.verb) or not others
 
 
 REACTIONS = {"cry", "hide", "wet", "miss", "scream", "shake", "refuse", "start", "stop",
