@@ -313,9 +313,10 @@ class People:
             before = text[max(0, tok.idx - 24): tok.idx]
             nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
             age = _AGE_AFTER.match(after)
-            if age and int(re.findall(r"\d+", age.group(0))[0]) >= 18 and \
-                    "month" not in age.group(0).lower():
-                self.adult_names.add(name)  # "Jordan, who is 24"
+            older = age or re.search(r"\b(\d{2})-year-old\s+\w*\s*,?\s*$", before)
+            if older and int(re.findall(r"\d+", older.group(0))[0]) >= 18 and \
+                    "month" not in older.group(0).lower():
+                self.adult_names.add(name)  # "Jordan, who is 24", "his 19-year-old son, Arjun"
                 continue
             if age or _AGE_BEFORE.search(before) or \
                     _AGE_WORDS_AFTER.match(after) or _AGE_WORDS_BEFORE.search(before):

@@ -23,7 +23,7 @@ IMPACT_WORDS = {
     "stitches", "scar", "scars", "sore", "sores", "rash", "cry", "cried", "crying",
     "scared", "frightened", "afraid", "terrified", "upset", "distressed", "hid", "hide",
     "hiding", "shake", "shaking", "shook", "tremble", "hungry", "starving", "thin",
-    "underweight", "weight", "wet", "soiled", "nightmares", "nightmare", "bedwetting",
+    "underweight", "wet", "soiled", "nightmares", "nightmare", "bedwetting",
     "vomit", "vomited", "vomiting", "unconscious", "overdose", "seizure", "seizures",
     "dehydrated", "lice", "decay", "rotten", "pain", "painful", "ache", "aching",
     "scream", "screamed", "screaming", "flinch", "flinched", "withdrawn", "silent", "sad",
@@ -39,14 +39,15 @@ IMPACT_WORDS = {
     "cowering", "stammer", "stutter", "nappy", "soaked", "shivering", "teeth", "choking",
     "blue", "centile", "centiles", "gasping", "limping", "limp", "sob", "sobbed", "admitted",
     "bump", "anxiety", "disturbance", "extraction", "extractions", "drew",
-    "flinches", "attendance", "popped", "dislocated", "dislocation",
+    "flinches", "popped", "dislocated", "dislocation", "lighter", "belly", "tummy",
     "readmitted", "admission", "admissions", "surgical", "contracture", "contractures",
     "sobbing", "wept", "weep", "weeping", "screams",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
-    r"(?:off school|(?:miss(?:ed|es|ing)?|lost)[^.;]{0,30}(?:school|nursery|lessons?|"
-    r"days|meals?|appointments?)|wants? to die|want(?:ed|s)? to kill (?:him|her)self|"
+    r"\b(?:off school|lost weight|weight loss|"
+    r"(?:miss(?:ed|es|ing)?|lost)\b[^.;]{0,30}\b(?:school|nursery|lessons?|days|meals?|"
+    r"appointments?)|wants? to die|want(?:ed|s)? to kill (?:him|her)self|"
     r"stopped (?:eating|talking|speaking|sleeping|going|playing|coming)|could not sleep|"
     r"(?:did|does|would) not (?:eat|sleep|speak|talk))\b",
     re.IGNORECASE,
@@ -78,8 +79,9 @@ def _has_known_child(a: Analysis) -> bool:
 
 
 def _is_topic(tok: Token) -> bool:
-    """The subject of its sentence's main verb (or in apposition to it)."""
-    head = tok.head if tok.dep_ == "appos" else tok
+    """The subject of its sentence's main verb, in apposition to it or owning it
+    ("Tasha's forehead was cut and she needed stitches")."""
+    head = tok.head if tok.dep_ in ("appos", "poss") else tok
     return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
 
 
