@@ -11,7 +11,6 @@ running on an offline copy of the same dictionary.
 from __future__ import annotations
 
 import importlib.util
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,7 +23,6 @@ if TYPE_CHECKING:
 # Below these sizes the formulas swing wildly; callers must not judge on them alone.
 RELIABLE_MIN_SENTENCES = 3
 RELIABLE_MIN_WORDS = 40
-_VOWEL_RUN = re.compile(r"[aeiouy]+")
 
 
 def _package_dir(name: str) -> Path:

@@ -86,10 +86,8 @@ COLLECTIVE = {
 }
 # a collective with a name on it is a named group: "the daycare staff", "the youth team"
 NAMEABLE_COLLECTIVES = {"staff", "team"}
-MODALS = {"could", "might", "may", "will", "would", "can", "shall", "'ll", "wo", "must"}
 # "won't eat" is a refusal now, not a future outcome
 FUTURE_MODALS = {"could", "might", "may", "will", "would", "'ll", "can", "shall"}
-NEGATIONS = {"not", "n't", "never", "no"}
 
 PERSON_PRONOUNS = {"i", "me", "he", "him", "she", "her", "they", "them", "you", "we", "us"}
 

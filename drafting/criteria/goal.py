@@ -84,6 +84,23 @@ META_VERBS = {"last", "continue", "happen", "go", "carry", "keep", "stay", "rema
 AVOIDING = {("stay", "away"), ("keep", "away"), ("stay", "off"), ("keep", "off"),
             ("stay", "out"), ("keep", "out"), ("stay", "clear"), ("keep", "clear")}
 WH_MARKS = {"where", "how", "what", "whether", "if", "who", "when", "why", "which"}
+VAGUE_NOUNS = {"stability", "consistency", "warmth", "role", "model", "structure", "love",
+               "attention", "boundaries", "patience", "respect", "trust", "wellbeing"}
+PLACES = {"outside", "inside", "upstairs", "downstairs", "home", "indoors", "nearby"}
+# "Dad will be sober when he looks after Kayden on Saturdays": a state someone can check
+CHECKABLE_STATES = {"sober", "awake", "up", "dressed", "home", "present", "in", "there",
+                    "ready", "clean", "fed", "dry", "warm", "asleep", "back"}
+TIME_PREPS = {"until", "till", "by", "before", "after", "for", "over", "within", "during",
+              "throughout", "from", "since", "pending"}
+# done to the family by services: "Layla will be weighed", "her weight will be plotted"
+SERVICE_ACTS = {"weigh", "plot", "refer", "assess", "monitor", "test", "screen", "review",
+                "visit", "check", "measure", "examine", "support", "stop", "prevent"}
+# "go to school more often", "try harder": aims, not acts
+COMPARATIVES = {"more", "harder", "better", "less", "often", "properly", "enough"}
+FAMILY_TIME = {"boys", "girls", "kids", "children", "baby", "twins", "grandchildren", "you"}
+OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
+                     "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
+EMERGENCY = {"police", "ambulance", "911", "999", "000", "112", "emergency"}
 
 
 def _no_det(tok: Token) -> bool:
@@ -263,10 +280,6 @@ def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
     return out
 
 
-VAGUE_NOUNS = {"stability", "consistency", "warmth", "role", "model", "structure", "love",
-               "attention", "boundaries", "patience", "respect", "trust", "wellbeing"}
-
-
 def _list_items(a: Analysis) -> list[Span]:
     """Checkable items of a memo list: "uniform washed by Sunday night; stairgate shut"."""
     out = []
@@ -427,12 +440,6 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
     )
 
 
-PLACES = {"outside", "inside", "upstairs", "downstairs", "home", "indoors", "nearby"}
-# "Dad will be sober when he looks after Kayden on Saturdays": a state someone can check
-CHECKABLE_STATES = {"sober", "awake", "up", "dressed", "home", "present", "in", "there",
-                    "ready", "clean", "fed", "dry", "warm", "asleep", "back"}
-
-
 def _family_time(a: Analysis, exclude: set[int]) -> list[Behaviour]:
     """"Dad sees Kai and Lily every Saturday at the family centre": when, where, with whom."""
     out = []
@@ -481,18 +488,6 @@ def _concrete_states(a: Analysis, framing: dict[int, str]) -> list[Behaviour]:
 class _Observer:
     def __init__(self, verb: Token, holders: list[Token], status: str) -> None:
         self.verb, self.holders, self.status = verb, holders, status
-
-
-TIME_PREPS = {"until", "till", "by", "before", "after", "for", "over", "within", "during",
-              "throughout", "from", "since", "pending"}
-# done to the family by services: "Layla will be weighed", "her weight will be plotted"
-SERVICE_ACTS = {"weigh", "plot", "refer", "assess", "monitor", "test", "screen", "review",
-                "visit", "check", "measure", "examine", "support", "stop", "prevent"}
-# "go to school more often", "try harder": aims, not acts
-COMPARATIVES = {"more", "harder", "better", "less", "often", "properly", "enough"}
-FAMILY_TIME = {"boys", "girls", "kids", "children", "baby", "twins", "grandchildren", "you"}
-OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
-                     "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
 
 
 def _observes_something(verb: Token) -> bool:
@@ -594,9 +589,6 @@ def observers(a: Analysis) -> list[_Observer]:
         status = _holder_status(a, holders) if holders else "agentless"
         out.append(_Observer(verb, holders, status))
     return out
-
-
-EMERGENCY = {"police", "ambulance", "911", "999", "000", "112", "emergency"}
 
 
 def _is_network(a: Analysis, tok: Token) -> bool:
