@@ -1,4 +1,4 @@
-"""Command line: ``drafting check``, ``drafting eval``, ``drafting rules``, ``drafting demo``.
+"""Command line: ``drafting check``, ``eval``, ``rules``, ``notes`` and ``demo``.
 
 Exit codes (documented in the README):
   0  every criterion passed (``check``), or the command succeeded
@@ -307,6 +307,33 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failures else EXIT_OK
 
 
+def cmd_notes(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from drafting.notes import Writer, check_notes, default_progress
+    from drafting.readers import Columns, read_notes
+
+    out = Path(args.out)
+    if out.suffix.lower() not in (".csv", ".jsonl"):
+        raise UsageError("--out must end in .csv or .jsonl")
+    if out.parent and not out.parent.exists():
+        raise UsageError(f"{out.parent}: no such folder")
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    cols = Columns(text=args.column, id=args.id_column, date=args.date_column,
+                   group=args.group_column)
+    writer = Writer(out, resume=args.resume, include_text=args.include_text)
+    try:
+        summary = check_notes(read_notes(args.paths, cols), writer, rules=tuple(args.rules or ()),
+                              workers=args.workers, include_text=args.include_text,
+                              progress=default_progress())
+    finally:
+        writer.close()
+    print(summary.text())
+    print(f"results: {out}" + (f"; errors: {writer.error_path}" if summary.failed else ""))
+    return EXIT_FAILED if summary.failed else EXIT_OK
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     print("Checking a sample danger statement:\n")
     print(f"  {SAMPLE}\n")
@@ -356,6 +383,23 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--rules", action="append", metavar="FILE",
                    help="local rule file to include (with 'test': test only this file)")
     r.set_defaults(func=cmd_rules)
+
+    n = sub.add_parser("notes", help="readability and wording of case notes, in bulk")
+    n.add_argument("paths", nargs="+", metavar="PATH",
+                   help="files or folders: .txt, .docx, .csv, .jsonl (one note per row)")
+    n.add_argument("--out", required=True, metavar="FILE.csv|FILE.jsonl",
+                   help="where to write one row per note (errors go to FILE.errors.jsonl)")
+    n.add_argument("--column", default="text", help="CSV column or JSONL key with the text")
+    n.add_argument("--id-column", help="CSV column or JSONL key with the note id")
+    n.add_argument("--date-column", help="CSV column or JSONL key with the date (YYYY-MM-DD)")
+    n.add_argument("--group-column", help="CSV column or JSONL key with the team or author")
+    n.add_argument("--workers", type=int, default=1, help="processes on this machine")
+    n.add_argument("--resume", action="store_true",
+                   help="keep the notes already in --out and check only the rest")
+    n.add_argument("--include-text", action="store_true",
+                   help="also quote each note's hardest sentence and its flagged terms")
+    n.add_argument("--rules", action="append", metavar="FILE")
+    n.set_defaults(func=cmd_notes)
 
     d = sub.add_parser("demo", help="check a sample statement")
     d.set_defaults(func=cmd_demo)
