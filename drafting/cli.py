@@ -311,6 +311,7 @@ def cmd_notes(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from drafting.notes import Writer, check_notes, default_progress
+    from drafting.notes_report import Aggregates, render
     from drafting.readers import Columns, read_notes
 
     out = Path(args.out)
@@ -320,17 +321,28 @@ def cmd_notes(args: argparse.Namespace) -> int:
         raise UsageError(f"{out.parent}: no such folder")
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
+    if args.report and not args.report.lower().endswith((".html", ".htm")):
+        raise UsageError("--report must end in .html")
     cols = Columns(text=args.column, id=args.id_column, date=args.date_column,
                    group=args.group_column)
+    total = sum(p.stat().st_size for name in args.paths for p in
+                ([Path(name)] if Path(name).is_file() else Path(name).rglob("*"))
+                if p.is_file()) if args.paths else 0
+    agg = Aggregates() if args.report else None
     writer = Writer(out, resume=args.resume, include_text=args.include_text)
     try:
         summary = check_notes(read_notes(args.paths, cols), writer, rules=tuple(args.rules or ()),
                               workers=args.workers, include_text=args.include_text,
-                              progress=default_progress())
+                              anonymise=args.anonymise, progress=default_progress(),
+                              total_chars=total, aggregates=agg)
     finally:
         writer.close()
     print(summary.text())
     print(f"results: {out}" + (f"; errors: {writer.error_path}" if summary.failed else ""))
+    if agg is not None:
+        Path(args.report).write_text(render(agg, summary.text(), [i for _, i in summary.worst]),
+                                     encoding="utf-8")
+        print(f"report: {args.report}")
     return EXIT_FAILED if summary.failed else EXIT_OK
 
 
@@ -398,6 +410,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="keep the notes already in --out and check only the rest")
     n.add_argument("--include-text", action="store_true",
                    help="also quote each note's hardest sentence and its flagged terms")
+    n.add_argument("--anonymise", action="store_true",
+                   help="replace people's names found in quoted text with [name]")
+    n.add_argument("--report", metavar="REPORT.html",
+                   help="also write a self-contained HTML report with charts")
     n.add_argument("--rules", action="append", metavar="FILE")
     n.set_defaults(func=cmd_notes)
 

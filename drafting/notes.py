@@ -30,7 +30,48 @@ FIELDS = ["id", "source", "date", "month", "group", "words", "sentences",
           *[f"n_{c}" for c in CATEGORIES], "findings_per_100_words"]
 
 
-def note_row(note: Note, doc: Any, ruleset: Any, include_text: bool = False) -> dict[str, Any]:
+def _name_spans(doc: Any) -> list[tuple[int, int]]:
+    """Names to hide: NER's people, and runs of capitalised proper nouns that are not roles,
+    agencies or dates (the small model calls some names ORG or GPE)."""
+    from drafting.syntax import CALENDAR, PROFESSIONAL, is_adult_word
+
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+    run: list[Any] = []
+    for tok in [*doc, None]:
+        ok = tok is not None and tok.pos_ == "PROPN" and tok.text[:1].isupper() \
+            and tok.text[1:2].islower() and tok.lower_ not in PROFESSIONAL \
+            and tok.lower_ not in CALENDAR and not is_adult_word(tok.lower_) \
+            and tok.ent_type_ not in ("DATE", "TIME")
+        if ok:
+            run.append(tok)
+            continue
+        if run:
+            spans.append((run[0].idx, run[-1].idx + len(run[-1].text)))
+            run = []
+    merged: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if merged and a <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(b, merged[-1][1]))
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _anonymised(doc: Any, start: int, end: int) -> str:
+    """The text between start and end with people's names replaced by [name]."""
+    text = doc.text
+    out, pos = [], start
+    for a, b in _name_spans(doc):
+        if start <= a and b <= end:
+            out.append(text[pos:a])
+            out.append("[name]")
+            pos = b
+    out.append(text[pos:end])
+    return "".join(out)
+
+
+def note_row(note: Note, doc: Any, ruleset: Any, include_text: bool = False,
+             anonymise: bool = False) -> dict[str, Any]:
     """The figures for one note (and, if asked, its hardest sentence and its terms)."""
     from drafting.engine import run_rules
     from drafting.readability import analyse
@@ -60,7 +101,13 @@ def note_row(note: Note, doc: Any, ruleset: Any, include_text: bool = False) -> 
     row["findings_per_100_words"] = round(100 * wording / read.words, 2) if read.words else 0.0
     if include_text:
         longest = max(read.sentence_stats, key=lambda s: s.words, default=None)
-        row["hardest_sentence"] = doc.text[longest.start:longest.end] if longest else ""
+        if longest is None:
+            row["hardest_sentence"] = ""
+        elif anonymise:
+            row["hardest_sentence"] = _anonymised(doc, longest.start, longest.end)
+        else:
+            row["hardest_sentence"] = doc.text[longest.start:longest.end]
+        row["hardest_sentence"] = row["hardest_sentence"].strip()
         row["terms"] = sorted({f.text for f in findings if f.category in CATEGORIES[:6]})
     return row
 
@@ -165,8 +212,9 @@ class Writer:
 
 
 def check_notes(items: Iterable[Note | NoteError], writer: Writer, *, rules: Iterable[str] = (),
-                workers: int = 1, include_text: bool = False, batch_size: int = 128,
-                progress: IO[str] | None = None) -> Summary:
+                workers: int = 1, include_text: bool = False, anonymise: bool = False,
+                batch_size: int = 128, progress: IO[str] | None = None,
+                total_chars: int = 0, aggregates: Any = None) -> Summary:
     """Check every note, writing a row (or an error) for each; returns the run's summary."""
     from drafting.engine import _nlp, _rules
 
@@ -174,6 +222,7 @@ def check_notes(items: Iterable[Note | NoteError], writer: Writer, *, rules: Ite
     ruleset = _rules(rules)
     summary = Summary()
     started = time.perf_counter()
+    done_chars = 0
 
     def usable() -> Iterator[tuple[str, Note]]:
         for item in items:
@@ -197,13 +246,21 @@ def check_notes(items: Iterable[Note | NoteError], writer: Writer, *, rules: Ite
 
     for doc, note in nlp.pipe(usable(), as_tuples=True, batch_size=batch_size,
                               n_process=max(1, workers)):
-        row = note_row(note, doc, ruleset, include_text)
+        row = note_row(note, doc, ruleset, include_text, anonymise)
         writer.row(row)
         summary.add(row)
+        done_chars += len(note.text)
+        if aggregates is not None:
+            aggregates.add(row)
         if progress is not None and summary.checked % 50 == 0:
             elapsed = time.perf_counter() - started
+            left = ""
+            if total_chars > done_chars > 0:
+                secs = elapsed * (total_chars - done_chars) / done_chars
+                left = f", about {secs / 60:.0f} min left" if secs > 90 else \
+                    f", about {secs:.0f} s left"
             progress.write(f"\r{summary.checked:,} notes, "
-                           f"{summary.words / max(elapsed, 1e-9):,.0f} words/s")
+                           f"{summary.words / max(elapsed, 1e-9):,.0f} words/s{left}   ")
             progress.flush()
     summary.seconds = time.perf_counter() - started
     if progress is not None:

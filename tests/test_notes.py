@@ -162,3 +162,32 @@ def test_cli_notes(export: Path, tmp_path: Path, capsys) -> None:
     assert "5 notes checked, 6 could not be read" in text
     assert out.exists()
     assert main(["notes", str(export), "--out", str(tmp_path / "r.txt")]) == 2
+
+
+def test_anonymise_replaces_names_in_quotes(tmp_path: Path) -> None:
+    d = tmp_path / "n"
+    d.mkdir()
+    (d / "x.txt").write_text("Yesterday Kayleigh Morrison told the worker that Darren Price "
+                             "had shouted at her in the kitchen for an hour.", encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    writer = Writer(out, resume=False, include_text=True)
+    check_notes(read_notes([str(d)]), writer, include_text=True, anonymise=True)
+    writer.close()
+    row = json.loads(out.read_text().splitlines()[0])
+    assert "Darren" not in row["hardest_sentence"] and "[name]" in row["hardest_sentence"]
+
+
+def test_html_report_is_self_contained_and_quotes_no_text(export: Path, tmp_path: Path,
+                                                          capsys) -> None:
+    (export / "xss.txt").write_text("<script>alert(1)</script> Dad hit Mum.", encoding="utf-8")
+    report = tmp_path / "report.html"
+    code = main(["notes", str(export), "--out", str(tmp_path / "r.csv"), "--id-column", "id",
+                 "--date-column", "date", "--group-column", "team", "--report", str(report)])
+    assert code == 1
+    html = report.read_text(encoding="utf-8")
+    assert html.count("<svg") >= 4  # grade, categories, month, group
+    assert "http://" not in html.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in html and "<script" not in html
+    assert "Dad hit Mum" not in html and PLAIN_NOTE not in html
+    assert main(["notes", str(export), "--out", str(tmp_path / "r2.csv"),
+                 "--report", str(tmp_path / "r.pdf")]) == 2
