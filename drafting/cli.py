@@ -331,10 +331,20 @@ def cmd_notes(args: argparse.Namespace) -> int:
     agg = Aggregates() if args.report else None
     writer = Writer(out, resume=args.resume, include_text=args.include_text)
     try:
-        summary = check_notes(read_notes(args.paths, cols), writer, rules=tuple(args.rules or ()),
-                              workers=args.workers, include_text=args.include_text,
-                              anonymise=args.anonymise, progress=default_progress(),
-                              total_chars=total, aggregates=agg)
+        if args.scheduler or args.cluster:
+            from drafting.notes_cluster import check_notes_dask, connect
+
+            with connect(args.scheduler, args.workers) as client:
+                summary = check_notes_dask(
+                    read_notes(args.paths, cols), writer, client,
+                    rules=tuple(args.rules or ()), include_text=args.include_text,
+                    anonymise=args.anonymise, aggregates=agg)
+        else:
+            summary = check_notes(read_notes(args.paths, cols), writer,
+                                  rules=tuple(args.rules or ()), workers=args.workers,
+                                  include_text=args.include_text, anonymise=args.anonymise,
+                                  progress=default_progress(), total_chars=total,
+                                  aggregates=agg)
     finally:
         writer.close()
     print(summary.text())
@@ -405,7 +415,12 @@ def build_parser() -> argparse.ArgumentParser:
     n.add_argument("--id-column", help="CSV column or JSONL key with the note id")
     n.add_argument("--date-column", help="CSV column or JSONL key with the date (YYYY-MM-DD)")
     n.add_argument("--group-column", help="CSV column or JSONL key with the team or author")
-    n.add_argument("--workers", type=int, default=1, help="processes on this machine")
+    n.add_argument("--workers", type=int, default=1,
+                   help="processes on this machine (or local Dask workers with --cluster)")
+    n.add_argument("--scheduler", metavar="tcp://HOST:8786",
+                   help="run on this Dask scheduler; the notes go to its workers")
+    n.add_argument("--cluster", action="store_true",
+                   help="start a local Dask cluster of --workers processes (127.0.0.1 only)")
     n.add_argument("--resume", action="store_true",
                    help="keep the notes already in --out and check only the rest")
     n.add_argument("--include-text", action="store_true",

@@ -191,3 +191,18 @@ def test_html_report_is_self_contained_and_quotes_no_text(export: Path, tmp_path
     assert "Dad hit Mum" not in html and PLAIN_NOTE not in html
     assert main(["notes", str(export), "--out", str(tmp_path / "r2.csv"),
                  "--report", str(tmp_path / "r.pdf")]) == 2
+
+
+def test_local_dask_cluster_gives_the_same_rows(export: Path, tmp_path: Path) -> None:
+    from drafting.notes_cluster import check_notes_dask, connect
+
+    single, dask = tmp_path / "single.jsonl", tmp_path / "dask.jsonl"
+    _run(export, single)
+    writer = Writer(dask, resume=False, include_text=False)
+    with connect(None, 2) as client:
+        summary = check_notes_dask(read_notes([str(export)], Columns(id="id", date="date",
+                                                                      group="team")),
+                                   writer, client, chunk_size=2)
+    writer.close()
+    assert summary.checked == 5 and summary.failed == 6
+    assert single.read_text().splitlines() == dask.read_text().splitlines()
