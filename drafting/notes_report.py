@@ -63,8 +63,9 @@ def _bars(title: str, labels: list[str], values: list[float], unit: str) -> str:
         parts.append(f'<rect x="{left}" y="{y + 4}" width="{w}" height="16" fill="#1d70b8"/>')
         shown = f"{value:.1f}" if isinstance(value, float) and not value.is_integer() else \
             f"{int(value)}"
-        parts.append(f'<text x="{left + w + 6}" y="{y + 17}">{escape(shown)} {escape(unit)}'
-                     "</text>")
+        label_unit = unit[:-1] if unit.endswith("s") and shown == "1" else unit
+        parts.append(f'<text x="{left + w + 6}" y="{y + 17}">{escape(shown)} '
+                     f"{escape(label_unit)}</text>")
     parts.append("</svg></figure>")
     return "\n".join(parts)
 
