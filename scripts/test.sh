@@ -3,7 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --test
-# Browser tests drive Debian's Chromium through Playwright (never `playwright install`).
+# Browser tests drive Debian's Chromium through Playwright; Playwright's own browser download
+# cannot reach its servers here and is never used.
 if ! command -v chromium >/dev/null 2>&1; then
     echo "test: installing Debian's chromium for the browser tests"
     SUDO=""
