@@ -211,6 +211,30 @@ class Writer:
         self.errors.close()
 
 
+def usable_notes(items: Iterable[Note | NoteError], writer: Writer,
+                 summary: Summary) -> Iterator[Note]:
+    """The notes to check: read errors, empty or oversized notes go to the errors file and
+    the summary, and notes already done in a resumed run are skipped."""
+    for item in items:
+        if isinstance(item, NoteError):
+            writer.error(item)
+            summary.failed += 1
+            summary.reasons[_reason(item)] += 1
+            continue
+        if item.id in writer.done:
+            summary.skipped += 1
+            continue
+        try:
+            validate(item.text, max_chars=NOTE_MAX_CHARS)
+        except InputError as exc:
+            err = NoteError(item.source, exc.message, item.id)
+            writer.error(err)
+            summary.failed += 1
+            summary.reasons[_reason(err)] += 1
+            continue
+        yield item
+
+
 def check_notes(items: Iterable[Note | NoteError], writer: Writer, *, rules: Iterable[str] = (),
                 workers: int = 1, include_text: bool = False, anonymise: bool = False,
                 batch_size: int = 128, progress: IO[str] | None = None,
@@ -225,24 +249,8 @@ def check_notes(items: Iterable[Note | NoteError], writer: Writer, *, rules: Ite
     done_chars = 0
 
     def usable() -> Iterator[tuple[str, Note]]:
-        for item in items:
-            if isinstance(item, NoteError):
-                writer.error(item)
-                summary.failed += 1
-                summary.reasons[_reason(item)] += 1
-                continue
-            if item.id in writer.done:
-                summary.skipped += 1
-                continue
-            try:
-                validate(item.text, max_chars=NOTE_MAX_CHARS)
-            except InputError as exc:
-                err = NoteError(item.source, exc.message, item.id)
-                writer.error(err)
-                summary.failed += 1
-                summary.reasons[_reason(err)] += 1
-                continue
-            yield item.text, item
+        for note in usable_notes(items, writer, summary):
+            yield note.text, note
 
     for doc, note in nlp.pipe(usable(), as_tuples=True, batch_size=batch_size,
                               n_process=max(1, workers)):

@@ -11,9 +11,8 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any
 
-from drafting.notes import NOTE_MAX_CHARS, Summary, Writer, _reason
+from drafting.notes import Summary, Writer, usable_notes
 from drafting.readers import Note, NoteError
-from drafting.textinput import InputError, validate
 
 CHUNK = 200
 
@@ -34,24 +33,8 @@ def check_chunk(notes: list[Note], rules: tuple[str, ...], include_text: bool,
 def _chunks(items: Iterable[Note | NoteError], writer: Writer, summary: Summary,
             size: int) -> Iterator[list[Note]]:
     chunk: list[Note] = []
-    for item in items:
-        if isinstance(item, NoteError):
-            writer.error(item)
-            summary.failed += 1
-            summary.reasons[_reason(item)] += 1
-            continue
-        if item.id in writer.done:
-            summary.skipped += 1
-            continue
-        try:
-            validate(item.text, max_chars=NOTE_MAX_CHARS)
-        except InputError as exc:
-            err = NoteError(item.source, exc.message, item.id)
-            writer.error(err)
-            summary.failed += 1
-            summary.reasons[_reason(err)] += 1
-            continue
-        chunk.append(item)
+    for note in usable_notes(items, writer, summary):
+        chunk.append(note)
         if len(chunk) >= size:
             yield chunk
             chunk = []

@@ -73,20 +73,23 @@ def docx_text(data: bytes) -> str:
     return "\n".join(p for p in paras if p.strip())
 
 
+def _read_bytes(path: Path) -> bytes | NoteError:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        return NoteError(str(path), f"cannot read: {exc.strerror or exc}")
+
+
 def _read_text_file(path: Path) -> Iterator[Note | NoteError]:
     where = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield NoteError(where, f"cannot read: {exc.strerror or exc}")
+    data = _read_bytes(path)
+    if isinstance(data, NoteError):
+        yield data
         return
     if path.suffix.lower() == ".docx":
         try:
             text = docx_text(data)
-        except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-            yield NoteError(where, f"not a readable Word file ({type(exc).__name__})")
-            return
-        except Exception as exc:  # malformed XML inside the zip
+        except Exception as exc:  # not a zip, no document.xml, or malformed XML inside
             yield NoteError(where, f"not a readable Word file ({type(exc).__name__})")
             return
     else:
@@ -100,10 +103,9 @@ def _read_text_file(path: Path) -> Iterator[Note | NoteError]:
 
 def _read_csv(path: Path, cols: Columns) -> Iterator[Note | NoteError]:
     where = str(path)
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        yield NoteError(where, f"cannot read: {exc.strerror or exc}")
+    data = _read_bytes(path)
+    if isinstance(data, NoteError):
+        yield data
         return
     decoded = _decode(data, where)
     if isinstance(decoded, NoteError):
