@@ -4,6 +4,7 @@ peak memory for a small and a large run.
 Run from the repository root::
 
     python benchmarks/bench_notes.py [--notes N] [--rounds R] [--json] [--skip-workers]
+        [--skip-single] [--skip-memory]
 
 The notes are synthetic (invented names, seeded, generated in memory) and go through a
 temporary JSONL file, so the measured run includes reading. Machines are shared and noisy,
@@ -430,7 +431,8 @@ def environment() -> dict[str, Any]:
 
 
 def run_all(notes: int, rounds: int = 1, skip_workers: bool = False,
-            seed: int = SEED) -> dict[str, Any]:
+            seed: int = SEED, skip_single: bool = False,
+            skip_memory: bool = False) -> dict[str, Any]:
     """Generate the notes, measure memory (fresh processes), then throughput; a dict."""
     started = time.perf_counter()
     small_n = max(1, notes // 10)
@@ -443,8 +445,8 @@ def run_all(notes: int, rounds: int = 1, skip_workers: bool = False,
         generate_s = time.perf_counter() - t0
         words = counts[str(notes)]
         # Memory first, while this process is still small (see measure_memory).
-        memory = measure_memory([(small_n, small), (notes, full)])
-        for run in memory["runs"]:
+        memory = None if skip_memory else measure_memory([(small_n, small), (notes, full)])
+        for run in memory["runs"] if memory else []:
             run["words"] = counts[str(run["notes"])]
             run["check_words_per_s"] = run["words"] / run["check_s"] if run["check_s"] else 0.0
         texts = read_texts(full)
@@ -453,7 +455,8 @@ def run_all(notes: int, rounds: int = 1, skip_workers: bool = False,
         nlp = warm_up(warm, d / "warm.csv", texts)
         load_s = time.perf_counter() - t0
         out = d / "rows.csv"
-        single = measure_setting(texts, full, out, nlp, 1, rounds, words)
+        single = None if skip_single else measure_setting(texts, full, out, nlp, 1, rounds,
+                                                          words)
         multi = None if skip_workers else measure_setting(texts, full, out, nlp, 2, rounds,
                                                           words)
     return {
@@ -499,21 +502,24 @@ def format_report(res: dict[str, Any]) -> str:
     settings = [("1 process", res["single"]), ("2 processes", res["workers"])]
     for label, s in settings:
         if s is None:
-            lines.append(f"{label:<14}{'skipped (--skip-workers)':>32}")
+            lines.append(f"{label:<14}{'skipped':>32}")
             continue
         rr = ", ".join(f"{x:.2f}" for x in s["round_ratios"])
         lines.append(f"{label:<14}{s['bare_words_per_s']:>10,.0f} w/s"
                      f"{s['check_words_per_s']:>12,.0f} w/s{s['ratio']:>8.2f}  {rr}")
-    m = res["memory"]
+    m = res["memory"] or {"runs": []}
     lines += ["", "peak memory, single-process check_notes, each in a fresh process:",
               f"{'notes':>10}{'ru_maxrss':>12}{'VmHWM':>10}{'check words/s':>16}"]
     for run in m["runs"]:
         hwm = f"{run['vmhwm_mib']:>6.0f} MiB" if run["vmhwm_mib"] is not None else f"{'-':>10}"
         lines.append(f"{run['notes']:>10,}{run['maxrss_mib']:>8.0f} MiB{hwm}"
                      f"{run['check_words_per_s']:>16,.0f}")
+    if res["memory"]:
+        lines.append(f"  ratio (larger / smaller) {m['ratio']:.3f}; this process's peak when "
+                     f"the children started: {m['parent_maxrss_at_start_mib']:.0f} MiB")
+    else:
+        lines.append("  skipped (--skip-memory)")
     lines += [
-        f"  ratio (larger / smaller) {m['ratio']:.3f}; this process's peak when the children "
-        f"started: {m['parent_maxrss_at_start_mib']:.0f} MiB",
         "",
         f"Bar: check_notes reaches at least {BAR} of the bare parse's words/s "
         "in the same worker setting (stated for 20,000 notes)",
@@ -521,11 +527,12 @@ def format_report(res: dict[str, Any]) -> str:
     for label, s in settings:
         if s is not None:
             lines.append(f"  {label:<12} ratio {s['ratio']:.2f}: {verdict[s['pass']]}")
-    lines += [
-        f"Bar: peak memory for N and N/10 notes no more than {MEMORY_BAR - 1:.0%} apart",
-        f"  {m['runs'][0]['notes']:,} vs {m['runs'][-1]['notes']:,} notes, spread "
-        f"{m['spread']:.3f}: {verdict[m['pass']]}",
-    ]
+    if res["memory"]:
+        lines += [
+            f"Bar: peak memory for N and N/10 notes no more than {MEMORY_BAR - 1:.0%} apart",
+            f"  {m['runs'][0]['notes']:,} vs {m['runs'][-1]['notes']:,} notes, spread "
+            f"{m['spread']:.3f}: {verdict[m['pass']]}",
+        ]
     if res["notes"] < DEFAULT_NOTES:
         lines.append(f"  (run with {res['notes']:,} notes: the bars are stated for "
                      f"{DEFAULT_NOTES:,})")
@@ -542,6 +549,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--skip-workers", action="store_true",
                    help="skip the two-process measurements")
+    p.add_argument("--skip-single", action="store_true",
+                   help="skip the single-process measurements")
+    p.add_argument("--skip-memory", action="store_true",
+                   help="skip the peak-memory runs in fresh processes")
     p.add_argument("--memory-child", metavar="PATH", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
     if args.memory_child:
@@ -551,7 +562,8 @@ def main(argv: list[str] | None = None) -> int:
         p.error("--notes must be at least 10")
     if args.rounds < 1:
         p.error("--rounds must be at least 1")
-    res = run_all(args.notes, args.rounds, args.skip_workers)
+    res = run_all(args.notes, args.rounds, args.skip_workers,
+                  skip_single=args.skip_single, skip_memory=args.skip_memory)
     res["environment"] = environment()
     print(json.dumps(res, indent=2) if args.json else format_report(res))
     return 0
