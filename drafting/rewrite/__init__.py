@@ -1,0 +1,101 @@
+"""Rewrite suggestions that keep every fact: edits to the draft, and a whole-statement
+rewrite in the practice template with the gaps left as visible questions.
+
+    >>> from drafting.rewrite import suggest, apply_edits
+    >>> s = suggest("There are concerns about DV.", kind="danger")
+    >>> s.rewrite.text                                                  # doctest: +SKIP
+    '[Who is worried?] are worried about [What “DV” means, in everyday words]. ...'
+
+Nothing here guesses: a rewrite is checked against the draft (names, numbers, dates,
+places, events) and never states a fact the draft does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from drafting.rewrite.edits import Slotted, apply_edits, build_edits
+from drafting.rewrite.records import Edit, FactCheck, Placeholder, Rewrite, Suggestions
+
+__all__ = ["suggest", "apply_edits", "fill", "child_version", "Edit", "Placeholder",
+           "Rewrite", "Suggestions", "FactCheck", "locate_placeholders"]
+
+
+def locate_placeholders(text: str, slots: Mapping[str, Slotted]) -> tuple[Placeholder, ...]:
+    """Every placeholder we put into ``text``, with its offsets, in text order."""
+    found: list[Placeholder] = []
+    for ph, sl in slots.items():
+        pos = text.find(ph)
+        while pos >= 0:
+            found.append(Placeholder(pos, pos + len(ph), sl.slot, ph[1:-1], sl.criterion))
+            pos = text.find(ph, pos + len(ph))
+    found.sort(key=lambda p: p.start)
+    kept: list[Placeholder] = []
+    for p in found:  # a placeholder quoted inside a bigger one is part of it
+        if not kept or p.start >= kept[-1].end:
+            kept.append(p)
+    return tuple(kept)
+
+
+def _allowed_words(edits: Iterable[Edit]) -> set[str]:
+    """Words our substitutes bring in: they replace the draft's words, they add no fact."""
+    out: set[str] = set()
+    for e in edits:
+        if not e.replacement.startswith("["):
+            out.update(w.strip(".,;:“”\"'").lower() for w in e.replacement.split())
+    return out
+
+
+def suggest(text: str, kind: str = "auto", *, rules: Iterable[str] = ()) -> Suggestions:
+    """Check a draft, then offer edits and a whole rewrite. Raises InputError like check."""
+    from drafting.analysis import Analysis
+    from drafting.engine import _check_kind, _nlp, _rules, report_for
+    from drafting.textinput import validate
+
+    _check_kind(kind)
+    validate(text)
+    nlp = _nlp()
+    doc = nlp(text)
+    report = report_for(text, doc, kind, _rules(tuple(rules)))
+    return suggest_for(text, doc, report)
+
+
+def suggest_for(text: str, doc, report) -> Suggestions:
+    """The suggestions for a draft already parsed and checked (the batch path)."""
+    from drafting.analysis import Analysis
+    from drafting.engine import _nlp
+    from drafting.rewrite.facts import compare
+    from drafting.rewrite.template import assemble
+
+    a = Analysis(text=text, doc=doc, kind=report.kind, findings=report.findings,
+                 readability=report.readability)
+    edits, slots = build_edits(text, doc, report.findings, a, report.kind)
+    rewritten, slots = assemble(a, report, edits, slots)
+    facts = compare(doc, rewritten, _nlp(), _allowed_words(edits))
+    if not facts.ok:
+        # Never show a rewrite that states something new: fall back to the draft with its
+        # edits, which only swaps words for plainer ones and asks questions.
+        rewritten = apply_edits(text, edits)
+        facts = compare(doc, rewritten, _nlp(), _allowed_words(edits))
+    rewrite = Rewrite(report.kind, rewritten, locate_placeholders(rewritten, slots), facts)
+    return Suggestions(report, edits, rewrite, text)
+
+
+def fill(rewrite: Rewrite, answers: Mapping[str, str]) -> str:
+    """The rewrite with answered placeholders filled in (keyed by slot, or by question);
+    unanswered ones stay as visible questions."""
+    out: list[str] = []
+    pos = 0
+    for p in rewrite.placeholders:
+        answer = answers.get(p.question, answers.get(p.slot))
+        out.append(rewrite.text[pos:p.start])
+        out.append(answer.strip() if answer and answer.strip() else rewrite.text[p.start:p.end])
+        pos = p.end
+    out.append(rewrite.text[pos:])
+    return "".join(out)
+
+
+def child_version(text: str, kind: str, age: int) -> Rewrite:
+    from drafting.rewrite.child import child_version as _child
+
+    return _child(text, kind, age)

@@ -1,0 +1,369 @@
+"""Edits to the draft: one per finding or failing criterion that can be fixed in place.
+
+Each finding is looked up in the rewrite data (``rules/rewrites.yaml``: by rule id, else by
+category); a lexicon entry with a plain substitute is a substitution fitted to the
+sentence. Goal clauses framed as stopping or as compliance become a question asking what
+will be happening instead, quoting the draft's words. Edits never overlap: the more
+specific edit wins.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
+
+from drafting.rewrite.inflect import article_for, capitalise, fit
+from drafting.rewrite.records import Edit
+from drafting.syntax import subjects
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from drafting.analysis import Analysis
+    from drafting.report import Finding
+
+
+# "It is believed that" -> "[Who thinks this?] thinks that": what each hidden verb becomes
+IMPERSONAL = {
+    "report": ("[Who told us?] told us", "[Who told us?] told us"),
+    "disclose": ("[Who told us?] told us", "[Who told us?] told us"),
+    "say": ("[Who says this?] says", "[Who said this?] said"),
+    "allege": ("[Who says this?] says", "[Who said this?] said"),
+    "know": ("[Who knows this?] knows", "[Who knew this?] knew"),
+    "note": ("[Who noticed this?] noticed", "[Who noticed this?] noticed"),
+    "observe": ("[Who saw this?] saw", "[Who saw this?] saw"),
+    "suggest": ("[Who suggests this?] suggests", "[Who suggested this?] suggested"),
+    "understand": ("[Who told us?] told us", "[Who told us?] told us"),
+}
+THINKS = ("[Who thinks this?] thinks", "[Who thought this?] thought")
+PAST_AUX = {"was", "were", "had"}
+
+
+@dataclass(frozen=True)
+class Slotted:
+    """A placeholder an edit put into the text: its slot and the criterion it serves."""
+
+    slot: str
+    criterion: str | None
+
+
+@lru_cache(maxsize=1)
+def rewrite_data() -> dict[str, Any]:
+    from drafting.rules.loader import RULES_DIR, _read_yaml
+
+    data = _read_yaml(RULES_DIR / "rewrites.yaml") or {}
+    return {"categories": data.get("categories") or {}, "rules": data.get("rules") or {}}
+
+
+def _config(f: Finding) -> dict[str, Any]:
+    data = rewrite_data()
+    return data["rules"].get(f.rule_id) or data["categories"].get(f.category) or {}
+
+
+@lru_cache(maxsize=512)
+def _first_pos(phrase: str) -> str:
+    from drafting.engine import _nlp
+
+    doc = _nlp()(phrase)
+    return doc[0].pos_ if len(doc) else ""
+
+
+class EditBuilder:
+    """Collects candidate edits with priorities, then keeps a non-overlapping set."""
+
+    def __init__(self, text: str, doc: Doc) -> None:
+        self.text = text
+        self.doc = doc
+        self._cands: list[tuple[int, int, Edit]] = []
+        self.slots: dict[str, Slotted] = {}
+
+    def add(self, priority: int, start: int, end: int, replacement: str, rule_id: str,
+            criterion: str | None, reason: str) -> None:
+        if replacement == self.text[start:end]:
+            return
+        edit = Edit(start, end, replacement, rule_id, criterion, reason, self.text[start:end])
+        self._cands.append((priority, len(self._cands), edit))
+
+    def placeholder(self, question: str, slot: str, criterion: str | None) -> str:
+        q = question.strip()
+        q = q[0].upper() + q[1:] if q else q
+        ph = f"[{q}]"
+        self.slots[ph] = Slotted(slot, criterion)
+        return ph
+
+    def result(self) -> tuple[Edit, ...]:
+        kept: list[Edit] = []
+        for _p, _n, e in sorted(self._cands, key=lambda c: (c[0], c[1])):
+            if any(e.start < k.end and k.start < e.end or (e.start == e.end == k.start)
+                   for k in kept):
+                continue
+            kept.append(e)
+        return tuple(sorted(kept, key=lambda e: e.start))
+
+    # --- helpers -------------------------------------------------------------------------
+
+    def tokens(self, start: int, end: int) -> list[Token]:
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return list(span) if span is not None else []
+
+    def at_sentence_start(self, start: int) -> bool:
+        toks = self.tokens(start, start + 1)
+        return bool(toks) and toks[0].is_sent_start and toks[0].idx == start
+
+
+def _reason(f: Finding) -> str:
+    return f.message if f.message else f.fix
+
+
+def _substitution(b: EditBuilder, f: Finding) -> bool:
+    toks = b.tokens(f.start, f.end)
+    if not toks or not f.replacements:
+        return False
+    verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
+    repl = f.replacements[0]
+    repl_verb = _first_pos(repl) in ("VERB", "AUX")
+    if bool(verbs) != repl_verb and len(toks) == 1:
+        return False  # "refusal" is a noun: "said no to" would not fit
+    tag = verbs[0].tag_ if verbs else toks[-1].tag_
+    new = fit(repl, tag, verb=bool(verbs))
+    start = f.start
+    if b.at_sentence_start(f.start):
+        new = capitalise(new)
+    prev = toks[0].nbor(-1) if toks[0].i > 0 else None
+    if prev is not None and prev.lower_ in ("a", "an") and prev.lower_ != article_for(new):
+        art = article_for(new)
+        start = prev.idx
+        new = (capitalise(art) if prev.text[0].isupper() else art) + \
+            b.text[prev.idx + len(prev.text):f.start] + new
+    b.add(30, start, f.end, new, f.rule_id, _criterion(f),
+          f"Plainer words: “{new}” for “{f.text}”. {_reason(f)}")
+    return True
+
+
+def _criterion(f: Finding, cfg: dict[str, Any] | None = None) -> str | None:
+    if cfg and cfg.get("criterion"):
+        return str(cfg["criterion"])
+    if "plain_language" in f.affects:
+        return "plain_language"
+    return f.affects[0] if f.affects else None
+
+
+def _be(b: EditBuilder, f: Finding) -> str:
+    return "were" if any(t.lower_ in PAST_AUX for t in b.tokens(f.start, f.end)) else "are"
+
+
+def _from_config(b: EditBuilder, f: Finding, cfg: dict[str, Any]) -> None:
+    mode = cfg.get("mode", "question")
+    crit = _criterion(f, cfg)
+    slot = str(cfg.get("slot", "detail"))
+    term = f.text.strip()
+    reason = _reason(f)
+    if mode == "none":
+        return
+    if mode == "question":
+        ph = b.placeholder(str(cfg.get("question", "say this plainly: “{term}”")).format(
+            term=term), slot, crit)
+        b.add(50, f.start, f.end, ph, f.rule_id, crit, f"Ask for what the words hide. {reason}")
+    elif mode == "after":
+        ph = b.placeholder(str(cfg.get("question", "who?")).format(term=term), slot, crit)
+        b.add(40, f.start, f.end, f"{f.text} {ph}", f.rule_id, crit,
+              f"Keep the words and say who. {reason}")
+    elif mode == "replace":
+        new = str(cfg.get("text", "")).replace("{be}", _be(b, f))
+        for part in _bracketed(new):
+            b.slots[part] = Slotted(slot, crit)
+        if b.at_sentence_start(f.start):
+            new = capitalise(new)
+        elif new.startswith("[") is False:
+            new = new[0].lower() + new[1:]
+        b.add(20, f.start, f.end, new, f.rule_id, crit, f"Say who holds the worry. {reason}")
+    elif mode == "impersonal":
+        lemmas = [t.lemma_.lower() for t in b.tokens(f.start, f.end)]
+        pair = next((IMPERSONAL[lem] for lem in lemmas if lem in IMPERSONAL), THINKS)
+        new = pair[1] if any(t in PAST_AUX for t in
+                             (x.lower_ for x in b.tokens(f.start, f.end))) else pair[0]
+        for part in _bracketed(new):
+            b.slots[part] = Slotted(slot, crit)
+        b.add(20, f.start, f.end, new, f.rule_id, crit, f"Say whose view this is. {reason}")
+    elif mode == "drop":
+        _drop(b, f, crit)
+    elif mode == "first":
+        first = b.tokens(f.start, f.end)
+        if first:
+            b.add(35, f.start, f.end, first[0].text, f.rule_id, crit,
+                  f"One hedge is enough. {reason}")
+    elif mode == "split":
+        _split(b, f, crit)
+
+
+def _bracketed(text: str) -> list[str]:
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch == "[":
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch == "]" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(text[start:i + 1])
+    return out
+
+
+def _drop(b: EditBuilder, f: Finding, crit: str | None) -> None:
+    text = b.text
+    end = f.end
+    while end < len(text) and text[end] == " ":
+        end += 1
+    if end == f.end or end >= len(text) or not text[end].isalnum():
+        return  # "possibly." at a clause end: leave it to the writer
+    if b.at_sentence_start(f.start):
+        b.add(35, f.start, end + 1, text[end].upper(), f.rule_id, crit,
+              "Drop the hedge: say plainly what you know.")
+    else:
+        b.add(35, f.start, end, "", f.rule_id, crit, "Drop the hedge: say plainly what you know.")
+
+
+def _split(b: EditBuilder, f: Finding, crit: str | None) -> None:
+    toks = b.tokens(f.start, f.end)
+    if len(toks) < 12:
+        return
+    mid = (toks[0].i + toks[-1].i) / 2
+    best: tuple[float, int, int] | None = None
+    for t in toks[4:-4]:
+        if t.text == ";":
+            cut = (t.idx, t.i + 1)
+        elif t.text == "," and t.nbor(1).lower_ in ("and", "but", "so") and \
+                t.nbor(1).dep_ == "cc" and t.nbor(1).head.pos_ in ("VERB", "AUX"):
+            cut = (t.idx, t.i + 2)
+        else:
+            continue
+        score = abs(t.i - mid)
+        if best is None or score < best[0]:
+            best = (score, cut[0], cut[1])
+    if best is None:
+        return
+    _s, start, nxt = best
+    nxt_tok = b.doc[nxt]
+    first = nxt_tok.text
+    word = first if first == "I" or nxt_tok.pos_ == "PROPN" else capitalise(first)
+    b.add(60, start, nxt_tok.idx + len(first), ". " + word, f.rule_id, crit,
+          "Split the long sentence here: one idea per sentence is easier to follow aloud.")
+
+
+def _name(tok: Token | None, default: str) -> str:
+    if tok is None or tok.lower_ in ("there", "it"):
+        return default
+    if tok.pos_ == "PRON":
+        return tok.text if tok.lower_ in ("i", "we") else default
+    return tok.text
+
+
+def _clause_core(verb: Token) -> tuple[int, int, Token]:
+    """The stretch of a goal clause that states what stops, without its subject and
+    without its trigger ("when she has the kids") or a following conjoined clause."""
+    anchor = verb
+    while anchor.dep_ == "xcomp" and anchor.head.pos_ in ("VERB", "AUX") and \
+            anchor.head.i < anchor.i:
+        anchor = anchor.head
+    first = anchor.i
+    for t in (anchor, verb):
+        for c in t.children:
+            if c.dep_ in ("aux", "auxpass", "neg") and c.i < t.i:
+                first = min(first, c.i)
+    for c in verb.children:
+        if c.dep_ in ("neg", "advmod") and c.i < verb.i and c.lower_ in ("no", "not", "never",
+                                                                          "more", "longer"):
+            first = min(first, c.i)
+    last = verb.i
+    for c in verb.children:
+        if c.i > verb.i and c.dep_ not in ("advcl", "conj", "cc", "punct", "mark", "npadvmod"):
+            last = max(last, c.right_edge.i)
+    doc = verb.doc
+    while last > first and doc[last].is_punct:
+        last -= 1
+    return first, last, anchor
+
+
+def goal_reframes(b: EditBuilder, a: Analysis) -> None:
+    """Goals framed as stopping or as a service: ask what will be happening instead."""
+    from drafting.criteria.goal import goal_clauses
+
+    for verb, framing in goal_clauses(a):
+        if framing not in ("stop", "compliance"):
+            continue
+        first, last, anchor = _clause_core(verb)
+        start = b.doc[first].idx
+        end = b.doc[last].idx + len(b.doc[last].text)
+        subj = (subjects(anchor) or subjects(verb) or [None])[0]
+        who = _name(subj, "they")
+        words = b.text[start:end]
+        if framing == "stop":
+            q = f"what will {who} be doing instead of “{words}”?"
+            crit, why = "positive_framing", (
+                "A goal says what will be happening, not only what will stop: ask what the "
+                "new behaviour is.")
+        else:
+            q = f"what will {who} do differently at home, beyond “{words}”?"
+            crit, why = "behavioural_specificity", (
+                "Going to a service is a step, not the goal: ask what will be different for "
+                "the child.")
+        ph = b.placeholder(q, "new_behaviour", crit)
+        b.add(10, start, end, ph, "rewrite.goal_reframe", crit, why)
+
+
+def collective_holders(b: EditBuilder, a: Analysis) -> None:
+    """"We are worried" / "professionals are worried": ask who exactly, keeping the words."""
+    from drafting.criteria.clauses import worry_frames
+
+    for frame in worry_frames(a):
+        if frame.status != "collective" or not frame.holders:
+            continue
+        h = frame.holders[0]
+        span = h.doc[h.left_edge.i:h.i + 1]
+        ph = b.placeholder("who exactly? Name the people and agencies", "worried",
+                           "worried_person_attribution")
+        b.add(15, span.start_char, span.end_char, f"{span.text} {ph}",
+              "rewrite.name_the_worried", "worried_person_attribution",
+              "“We” or “professionals” leaves the family asking who: name them.")
+
+
+CRITERION_EDITS = {
+    "safety_goal": (goal_reframes,),
+    "danger": (collective_holders,),
+    "harm": (),
+}
+
+
+def build_edits(text: str, doc: Doc, findings: Sequence[Finding], a: Analysis,
+                kind: str) -> tuple[tuple[Edit, ...], dict[str, Slotted]]:
+    """All edits for a draft, non-overlapping and in text order, plus the placeholders
+    they insert (keyed by their bracketed text)."""
+    b = EditBuilder(text, doc)
+    for fn in CRITERION_EDITS.get(kind, ()):
+        fn(b, a)
+    for f in findings:
+        cfg = rewrite_data()["rules"].get(f.rule_id)
+        if cfg is None and f.replacements and f.category != "agentless" and \
+                _substitution(b, f):
+            continue
+        _from_config(b, f, cfg if cfg is not None else _config(f))
+    return b.result(), b.slots
+
+
+def apply_edits(text: str, edits: Iterable[Edit]) -> str:
+    """Apply any subset of non-overlapping edits; raises ValueError if two overlap."""
+    ordered = sorted(edits, key=lambda e: (e.start, e.end))
+    out: list[str] = []
+    pos = 0
+    for e in ordered:
+        if e.start < pos or e.end < e.start or e.end > len(text):
+            raise ValueError(f"edit {e.rule_id} at {e.start}-{e.end} overlaps another or "
+                             "falls outside the text")
+        out.append(text[pos:e.start])
+        out.append(e.replacement)
+        pos = e.end
+    out.append(text[pos:])
+    return "".join(out)
