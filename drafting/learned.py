@@ -1,0 +1,301 @@
+"""The learned scorer, blended with the rules: features, the blend, and checks that use it.
+
+Why a blend and not a replacement: the rules say *which words* decide a verdict, and a
+reader needs that. The scorer (logistic regression per criterion, trained by ``drafting
+train`` on the corpus's tuning split) only moves a verdict where cross-validation showed it
+helps, and only when it is confident enough to outweigh the rule:
+``p = weight * p_model + (1 - weight) * rule`` (rule is 1 or 0), met when ``p >= 0.5``.
+An overruled verdict keeps the rule's evidence and says that the scorer overruled it and how
+sure it was.
+
+torch and transformers are imported only when a scorer that needs the encoder runs; the
+plain ``drafting.check`` never comes here.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import threading
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from drafting.kinds import KINDS
+from drafting.report import CriterionResult, Report
+
+if TYPE_CHECKING:
+    import numpy as np
+    from spacy.tokens import Doc
+
+    from drafting.engine import Item, ItemError
+    from drafting.models.scorer import Bundle
+
+CATEGORIES = ("acronym", "jargon", "vague_label", "blaming_label", "hedged", "agentless",
+              "passive", "readability", "input")
+GROUPS = ("rules", "tensor", "embedding")  # feature groups a criterion's scorer may use
+
+# What to do when the scorer, not the rule, finds a criterion unmet (the rule had no fix to
+# offer, since it thought the criterion met).
+FIXES = {
+    "worried_person_attribution": "Say who holds the worry, by name or role: “Amy's teacher "
+                                  "and her Nan are worried that…”.",
+    "behavioural_specificity": "Say what people do, as someone watching would see it, with "
+                               "when, how often or to whom.",
+    "consequences": "Say what could happen to the child if nothing changes, concretely: "
+                    "“Amy could be badly hurt”.",
+    "plain_language": "Use everyday words a parent would use, and short sentences.",
+    "positive_framing": "Say what will be happening, not only what will stop.",
+    "who_needs_to_see": "Name who needs to see or check it: “Nan and the school will see…”.",
+    "timeframe": "Say for how long or by when: “for the next six months”.",
+    "impact_on_child": "Say what it did to the child: what they showed, said or suffered.",
+}
+
+
+class ScorerMissing(RuntimeError):
+    """No trained artefact; the message says to run ``drafting train``."""
+
+
+def artefact_path() -> Path:
+    """The trained artefact: ``$DRAFTING_SCORER`` if set, else the one packaged in
+    ``drafting.models`` (where ``drafting train`` writes by default)."""
+    import drafting.models
+
+    if os.environ.get("DRAFTING_SCORER"):
+        return Path(os.environ["DRAFTING_SCORER"]).with_suffix(".npz")
+    return Path(drafting.models.__file__).resolve().parent / "artifacts" / "learned.npz"
+
+
+@lru_cache(maxsize=4)
+def _meta(path: str) -> dict[str, Any]:
+    jpath = Path(path).with_suffix(".json")
+    try:
+        return json.loads(jpath.read_text(encoding="utf-8"))["meta"]
+    except FileNotFoundError:
+        raise ScorerMissing(f"No trained scorer at {jpath}: run `drafting train` first.") \
+            from None
+
+
+def default_on(path: str | Path | None = None) -> bool:
+    """Whether the model is on unless the caller says otherwise: ``drafting train`` sets it
+    from the held-out split, on only if rules plus model beat the rules there. Reads the
+    metadata only (no torch); False when there is no artefact."""
+    try:
+        return bool(_meta(str(path or artefact_path())).get("default_on", False))
+    except ScorerMissing:
+        return False
+
+
+_lock = threading.Lock()
+_bundles: dict[str, Bundle] = {}
+
+
+def load_scorer(path: str | Path | None = None) -> Bundle:
+    """The trained bundle, loaded once per path."""
+    from drafting.models.scorer import Bundle
+
+    key = str(Path(path or artefact_path()).with_suffix(".npz"))
+    with _lock:
+        if key not in _bundles:
+            if not Path(key).exists():
+                raise ScorerMissing(f"No trained scorer at {key}: run `drafting train` first.")
+            _bundles[key] = Bundle.load(key)
+        return _bundles[key]
+
+
+# --- features ----------------------------------------------------------------------------
+
+
+def rule_features(report: Report) -> list[float]:
+    """What the rules saw, as numbers: verdicts and evidence counts for each criterion of the
+    kind, findings by category, and sentence shape."""
+    out: list[float] = []
+    for name in KINDS[report.kind]:
+        c = report.criterion(name)
+        out += [1.0 if c.passed else 0.0, math.log1p(len(c.evidence))]
+    counts = dict.fromkeys(CATEGORIES, 0)
+    for f in report.findings:
+        if f.category in counts:
+            counts[f.category] += 1
+    out += [math.log1p(counts[c]) for c in CATEGORIES]
+    r = report.readability
+    out += [math.log1p(r.words), math.log1p(r.sentences), r.longest_sentence_length / 40,
+            r.avg_sentence_length / 20, min(max(r.flesch_kincaid_grade, -5.0), 30.0) / 10,
+            1.0 if r.reliable else 0.0]
+    return out
+
+
+def tensor_feature(doc: Doc) -> np.ndarray:
+    """Mean of the parser's own token vectors (``doc.tensor``): free once the text is parsed."""
+    import numpy as np
+
+    t = doc.tensor
+    if t is None or not len(t) or t.ndim != 2:
+        return np.zeros(96, dtype=np.float32)
+    return np.asarray(t, dtype=np.float32).mean(0)
+
+
+def feature_matrix(groups: Sequence[str], reports: Sequence[Report],
+                   tensors: np.ndarray | None, embeddings: np.ndarray | None) -> np.ndarray:
+    """Columns of the named groups, in order, one row per report (all of one kind)."""
+    import numpy as np
+
+    parts = []
+    for g in groups:
+        if g == "rules":
+            parts.append(np.array([rule_features(r) for r in reports], dtype=np.float64))
+        elif g == "tensor":
+            assert tensors is not None
+            parts.append(np.asarray(tensors, dtype=np.float64))
+        elif g == "embedding":
+            assert embeddings is not None
+            parts.append(np.asarray(embeddings, dtype=np.float64))
+        else:
+            raise ValueError(f"unknown feature group {g!r}")
+    return np.hstack(parts)
+
+
+# --- the blend ---------------------------------------------------------------------------
+
+
+def blended(rule: bool, p_model: float, weight: float) -> bool:
+    """The verdict: met when ``weight * p_model + (1 - weight) * rule >= 0.5``."""
+    return weight * p_model + (1 - weight) * (1.0 if rule else 0.0) >= 0.5
+
+
+def overrule(c: CriterionResult, p_model: float, verdict: bool) -> CriterionResult:
+    """The rule's result with the learned verdict, saying why, keeping the evidence."""
+    if verdict == c.passed:
+        return c
+    how = (f"The learned scorer overruled the rules: it puts the chance that this criterion is "
+           f"met at {p_model:.0%}.")
+    if verdict:
+        msg = f"{how} (The rules said: {c.message})"
+        return replace(c, passed=True, message=msg)
+    msg = f"{how} (The rules said: {c.message})"
+    return replace(c, passed=False, message=msg, fix=c.fix or FIXES.get(c.name, ""))
+
+
+def needs(bundle: Bundle, kind: str) -> set[str]:
+    """Feature groups the active scorers of this kind use."""
+    return {g for name in KINDS[kind]
+            for cm in [bundle.criteria.get(f"{kind}.{name}")]
+            if cm is not None and cm.model is not None and cm.weight > 0 for g in cm.features}
+
+
+def probabilities(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str],
+                  docs: Sequence[Doc] | None = None, *, tensors: np.ndarray | None = None,
+                  embeddings: np.ndarray | None = None) -> list[dict[str, float]]:
+    """P(met) for each active criterion of each report: one encoder batch for all of them.
+
+    ``docs`` (or their ``tensors``) are needed when a scorer reads the parse; ``embeddings``
+    are computed here when not given.
+    """
+    import numpy as np
+
+    out: list[dict[str, float]] = [{} for _ in reports]
+    want = set().union(*(needs(bundle, r.kind) for r in reports)) if reports else set()
+    if "embedding" in want and embeddings is None:
+        from drafting.models.encoder import encode
+
+        embeddings = encode(list(texts))
+    if "tensor" in want and tensors is None:
+        if docs is None:
+            raise ValueError("this scorer needs the parse (doc.tensor): pass the docs")
+        tensors = np.stack([tensor_feature(d) for d in docs])
+    for kind in KINDS:
+        idx = [i for i, r in enumerate(reports) if r.kind == kind]
+        if not idx:
+            continue
+        sub = [reports[i] for i in idx]
+        for name in KINDS[kind]:
+            cm = bundle.criteria.get(f"{kind}.{name}")
+            if cm is None or cm.model is None or cm.weight <= 0:
+                continue
+            X = feature_matrix(cm.features, sub,
+                               None if tensors is None else tensors[idx],
+                               None if embeddings is None else embeddings[idx])
+            for i, p in zip(idx, cm.model.predict_proba(X), strict=True):
+                out[i][name] = float(p)
+    return out
+
+
+def apply(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str],
+          docs: Sequence[Doc] | None = None, *, tensors: np.ndarray | None = None,
+          embeddings: np.ndarray | None = None) -> list[Report]:
+    """New reports with each active criterion's verdict blended; the rest untouched."""
+    probs = probabilities(bundle, reports, texts, docs, tensors=tensors, embeddings=embeddings)
+    out = []
+    for report, p in zip(reports, probs, strict=True):
+        if not p:
+            out.append(report)
+            continue
+        crits = tuple(
+            overrule(c, p[c.name], blended(c.passed, p[c.name],
+                                           bundle.criteria[f"{report.kind}.{c.name}"].weight))
+            if c.name in p else c
+            for c in report.criteria)
+        out.append(replace(report, criteria=crits))
+    return out
+
+
+# --- checks with the model ---------------------------------------------------------------
+
+
+def check(text: str, kind: str = "danger", *, rules: Iterable[str] = (),
+          model: bool | None = None, path: str | Path | None = None) -> Report:
+    """Like ``drafting.check``, with the learned scorer when ``model`` is True (None: the
+    trained default, on only if it beat the rules on the held-out split)."""
+    from drafting.engine import Item, ItemError
+
+    (out,) = check_many([Item(None, kind, text)], rules=rules, model=model, path=path)
+    if isinstance(out, ItemError):
+        raise out.error
+    return out
+
+
+def check_many(items: Iterable[Item | ItemError], *, rules: Iterable[str] = (),
+               batch_size: int = 64, model: bool | None = None,
+               path: str | Path | None = None) -> Iterator[Report | ItemError]:
+    """Like ``drafting.engine.check_many``; with the model, each batch is encoded at once."""
+    from drafting import engine
+    from drafting.engine import ItemError
+    from drafting.textinput import MAX_CHARS, InputError, validate
+
+    if not (default_on(path) if model is None else model):
+        yield from engine.check_many(items, rules=rules, batch_size=batch_size)
+        return
+    bundle = load_scorer(path)
+    ruleset = engine._rules(rules)
+    nlp = engine._nlp()
+
+    def prepared() -> Iterator[tuple[str, Any]]:
+        for item in items:
+            if isinstance(item, ItemError):
+                yield "", item
+                continue
+            try:
+                engine._check_kind(item.kind)
+                validate(item.text, max_chars=MAX_CHARS)
+            except InputError as exc:
+                yield "", ItemError(item.id, item.line, exc)
+                continue
+            yield item.text, item
+
+    def flush(pending: list[tuple[Doc, Any]]) -> Iterator[Report | ItemError]:
+        done = [(d, it) for d, it in pending if not isinstance(it, ItemError)]
+        reports = [engine.report_for(it.text, d, it.kind, ruleset, id=it.id) for d, it in done]
+        scored = iter(apply(bundle, reports, [it.text for _, it in done], [d for d, _ in done]))
+        for _, it in pending:
+            yield it if isinstance(it, ItemError) else next(scored)
+
+    pending: list[tuple[Doc, Any]] = []
+    for doc, item in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):
+        pending.append((doc, item))
+        if len(pending) >= batch_size:
+            yield from flush(pending)
+            pending = []
+    yield from flush(pending)
