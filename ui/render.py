@@ -310,17 +310,31 @@ def edit_line(old: str, new: str, reason: str) -> str:
 
 
 def _marked(text: str, spans: Iterable[tuple[Span, str]]) -> str:
-    chosen: list[tuple[Span, str]] = []
-    for sp, aspect in sorted(spans, key=lambda x: (x[0].start, -x[0].end)):
-        if chosen and sp.start < chosen[-1][0].end:
-            continue
-        chosen.append((sp, aspect))
-    out, pos = [], 0
-    for sp, aspect in chosen:
-        out.append(escape(text[pos:sp.start]))
-        out.append(f'<span class="a-{aspect}">{escape(text[sp.start:sp.end])}</span>')
-        pos = sp.end
-    out.append(escape(text[pos:]))
+    """Text with aspect spans marked; a span inside another nests, a crossing one is left
+    out (the message above still names it)."""
+    kept: list[tuple[Span, str]] = []
+    stack: list[Span] = []
+    for sp, aspect in sorted(set(spans), key=lambda x: (x[0].start, -x[0].end, x[1])):
+        while stack and stack[-1].end <= sp.start:
+            stack.pop()
+        if stack and sp.end > stack[-1].end:
+            continue  # crosses the enclosing span
+        if stack and (sp.start, sp.end) == (stack[-1].start, stack[-1].end):
+            continue  # the same words marked twice
+        kept.append((sp, aspect))
+        stack.append(sp)
+    opens: dict[int, list[str]] = {}
+    closes: dict[int, list[str]] = {}
+    for sp, aspect in kept:
+        opens.setdefault(sp.start, []).append(f'<span class="a-{aspect}">')
+        closes.setdefault(sp.end, []).append("</span>")
+    out: list[str] = []
+    cuts = sorted({0, len(text), *opens, *closes})
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        out.extend(closes.get(a, []))
+        out.extend(opens.get(a, []))
+        out.append(escape(text[a:b]))
+    out.extend(closes.get(len(text), []))
     return "".join(out)
 
 

@@ -7,6 +7,7 @@ text reaches the page through ``ui.render`` (escaped HTML) or ``label_escape`` (
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -19,6 +20,8 @@ TAB_CHECK, TAB_BUILD, TAB_PAIR = "Check a draft", "Build from answers", "Check a
 TAB_KEY = "draft_tab"
 PAIR_DANGER, PAIR_GOAL, PAIR_MEMO = "pair_danger", "pair_goal", "_pair_memo"
 BUILT = "_built"
+# "[Who is worried?]": a question left in the text by an accepted suggestion or a rewrite
+QUESTION = re.compile(r"\[([^\[\]\n]{2,300})\]")
 
 
 def _html(body: str) -> None:
@@ -46,6 +49,19 @@ def _use_text(new_text: str, what: str, kind: str | None = None) -> None:
     st.session_state[TAB_KEY] = TAB_CHECK
 
 
+def _answer_questions(text: str, questions: list[str]) -> None:
+    if st.session_state.get(DRAFT) != text:
+        return
+    new, answered = text, 0
+    for q in questions:
+        answer = (st.session_state.get(f"dq::{q}") or "").strip()
+        if answer and f"[{q}]" in new:
+            new = new.replace(f"[{q}]", answer, 1)
+            answered += 1
+    if answered:
+        state.replace_draft(new, f"answered {answered} question{'s' if answered > 1 else ''}")
+
+
 def _use_draft_as_danger() -> None:
     st.session_state[PAIR_DANGER] = st.session_state.get(DRAFT, "")
 
@@ -55,6 +71,21 @@ def _use_draft_as_goal() -> None:
 
 
 # --- the check tab ---------------------------------------------------------------------
+
+
+def _questions(text: str) -> None:
+    """Fields for the questions in the draft, so answering them is one step."""
+    questions = list(dict.fromkeys(m.group(1) for m in QUESTION.finditer(text)))
+    if not questions:
+        return
+    with st.container(border=True):
+        st.markdown(f"**Your draft asks {len(questions)} question"
+                    f"{'s' if len(questions) > 1 else ''}.** Answer here, or edit the text.")
+        with st.form("draft_questions", enter_to_submit=False, border=False):
+            for q in questions:
+                st.text_input(label_escape(q), key=f"dq::{q}")
+            st.form_submit_button("Put the answers in my draft", on_click=_answer_questions,
+                                  args=(text, questions))
 
 
 def _suggestions(text: str, suggestions: Any) -> None:
@@ -176,6 +207,7 @@ def check_tab(eng: state.Engine) -> None:
                 st.button("Undo the last change", on_click=state.undo, key="undo_err")
         return
     with left:
+        _questions(text)
         if report.kind_requested == "auto":
             st.caption(label_escape(f"Checked as a {KIND_LABELS[report.kind].lower()}. "
                                     f"{report.kind_reason}"))
