@@ -27,7 +27,8 @@ def locate_placeholders(text: str, slots: Mapping[str, Slotted]) -> tuple[Placeh
     for ph, sl in slots.items():
         pos = text.find(ph)
         while pos >= 0:
-            found.append(Placeholder(pos, pos + len(ph), sl.slot, ph[1:-1], sl.criterion))
+            found.append(Placeholder(pos, pos + len(ph), sl.slot, ph[1:-1], sl.criterion,
+                                     sl.fits))
             pos = text.find(ph, pos + len(ph))
     found.sort(key=lambda p: p.start)
     kept: list[Placeholder] = []
@@ -48,7 +49,6 @@ def _allowed_words(edits: Iterable[Edit]) -> set[str]:
 
 def suggest(text: str, kind: str = "auto", *, rules: Iterable[str] = ()) -> Suggestions:
     """Check a draft, then offer edits and a whole rewrite. Raises InputError like check."""
-    from drafting.analysis import Analysis
     from drafting.engine import _check_kind, _nlp, _rules, report_for
     from drafting.textinput import validate
 
@@ -82,16 +82,29 @@ def suggest_for(text: str, doc, report) -> Suggestions:
 
 
 def fill(rewrite: Rewrite, answers: Mapping[str, str]) -> str:
-    """The rewrite with answered placeholders filled in (keyed by slot, or by question);
-    unanswered ones stay as visible questions."""
+    """The rewrite with answered placeholders filled in (keyed by question, by
+    "slot/fits" or by slot); unanswered ones stay as visible questions. An answer that
+    stands as a whole sentence gets a capital and a full stop if it lacks them."""
     out: list[str] = []
     pos = 0
+    text = rewrite.text
     for p in rewrite.placeholders:
-        answer = answers.get(p.question, answers.get(p.slot))
-        out.append(rewrite.text[pos:p.start])
-        out.append(answer.strip() if answer and answer.strip() else rewrite.text[p.start:p.end])
+        answer = answers.get(p.question, answers.get(f"{p.slot}/{p.fits}", answers.get(p.slot)))
+        out.append(text[pos:p.start])
+        if answer and answer.strip():
+            answer = answer.strip()
+            before = "".join(out).rstrip()
+            if p.fits == "sentence" or not before or before.endswith((".", "!", "?")):
+                answer = answer[0].upper() + answer[1:]
+            after = text[p.end:].lstrip()
+            if (p.fits == "sentence" or not after or after[0].isupper() or after[0] == "[") \
+                    and not answer.endswith((".", "!", "?")) and after[:1] not in (".", "!", "?"):
+                answer += "."
+            out.append(answer)
+        else:
+            out.append(text[p.start:p.end])
         pos = p.end
-    out.append(rewrite.text[pos:])
+    out.append(text[pos:])
     return "".join(out)
 
 

@@ -38,6 +38,7 @@ IMPERSONAL = {
     "understand": ("[Who told us?] told us", "[Who told us?] told us"),
 }
 THINKS = ("[Who thinks this?] thinks", "[Who thought this?] thought")
+WORRIED = ("[Who is worried?] are worried", "[Who is worried?] were worried")
 PAST_AUX = {"was", "were", "had"}
 
 
@@ -47,6 +48,7 @@ class Slotted:
 
     slot: str
     criterion: str | None
+    fits: str = "words"
 
 
 @lru_cache(maxsize=1)
@@ -63,19 +65,36 @@ def _config(f: Finding) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=512)
-def _first_pos(phrase: str) -> str:
+def _first_word(phrase: str) -> tuple[str, str]:
+    """Part of speech and lemma of a substitute's first word ("said no to": VERB, say)."""
     from drafting.engine import _nlp
 
     doc = _nlp()(phrase)
-    return doc[0].pos_ if len(doc) else ""
+    return (doc[0].pos_, doc[0].lemma_.lower()) if len(doc) else ("", "")
+
+
+def fits(toks: Sequence[Token]) -> str:
+    """What kind of words would fill the gap left by these tokens (a hint for the writer
+    and for tests that fill placeholders)."""
+    if not toks:
+        return "words"
+    if any(t.pos_ in ("VERB", "AUX") for t in toks):
+        return "verb"
+    if all(t.pos_ in ("ADJ", "ADV") for t in toks):
+        return "describing word"
+    if any(t.pos_ in ("PROPN",) for t in toks) and all(t.pos_ in ("PROPN", "PUNCT")
+                                                         for t in toks):
+        return "name"
+    return "noun phrase"
 
 
 class EditBuilder:
     """Collects candidate edits with priorities, then keeps a non-overlapping set."""
 
-    def __init__(self, text: str, doc: Doc) -> None:
+    def __init__(self, text: str, doc: Doc, kind: str = "") -> None:
         self.text = text
         self.doc = doc
+        self.kind = kind
         self._cands: list[tuple[int, int, Edit]] = []
         self.slots: dict[str, Slotted] = {}
 
@@ -86,11 +105,12 @@ class EditBuilder:
         edit = Edit(start, end, replacement, rule_id, criterion, reason, self.text[start:end])
         self._cands.append((priority, len(self._cands), edit))
 
-    def placeholder(self, question: str, slot: str, criterion: str | None) -> str:
+    def placeholder(self, question: str, slot: str, criterion: str | None,
+                    fits: str = "words") -> str:
         q = question.strip()
         q = q[0].upper() + q[1:] if q else q
         ph = f"[{q}]"
-        self.slots[ph] = Slotted(slot, criterion)
+        self.slots[ph] = Slotted(slot, criterion, fits)
         return ph
 
     def result(self) -> tuple[Edit, ...]:
@@ -123,11 +143,15 @@ def _substitution(b: EditBuilder, f: Finding) -> bool:
         return False
     verbs = [t for t in toks if t.pos_ in ("VERB", "AUX")]
     repl = f.replacements[0]
-    repl_verb = _first_pos(repl) in ("VERB", "AUX")
+    pos, lemma = _first_word(repl)
+    repl_verb = pos in ("VERB", "AUX")
     if bool(verbs) != repl_verb and len(toks) == 1:
         return False  # "refusal" is a noun: "said no to" would not fit
     tag = verbs[0].tag_ if verbs else toks[-1].tag_
-    new = fit(repl, tag, verb=bool(verbs))
+    if repl_verb:
+        words = repl.split(" ")
+        repl = " ".join([lemma, *words[1:]]) if words[0].lower() != lemma else repl
+    new = fit(repl, tag, verb=bool(verbs) and repl_verb) if (repl_verb or not verbs) else repl
     start = f.start
     if b.at_sentence_start(f.start):
         new = capitalise(new)
@@ -164,16 +188,21 @@ def _from_config(b: EditBuilder, f: Finding, cfg: dict[str, Any]) -> None:
         return
     if mode == "question":
         ph = b.placeholder(str(cfg.get("question", "say this plainly: “{term}”")).format(
-            term=term), slot, crit)
+            term=term), slot, crit, fits(b.tokens(f.start, f.end)))
         b.add(50, f.start, f.end, ph, f.rule_id, crit, f"Ask for what the words hide. {reason}")
     elif mode == "after":
-        ph = b.placeholder(str(cfg.get("question", "who?")).format(term=term), slot, crit)
-        b.add(40, f.start, f.end, f"{f.text} {ph}", f.rule_id, crit,
+        ph = b.placeholder(str(cfg.get("question", "who?")).format(term=term), slot, crit,
+                           str(cfg.get("fits", "name")))
+        lead = str(cfg.get("lead", ""))
+        # a passive without its agent is only a suggestion: words a parent may not follow
+        # inside it come first
+        prio = 70 if f.category == "passive" else 40
+        b.add(prio, f.start, f.end, f"{f.text} {lead}{' ' if lead else ''}{ph}", f.rule_id, crit,
               f"Keep the words and say who. {reason}")
     elif mode == "replace":
         new = str(cfg.get("text", "")).replace("{be}", _be(b, f))
         for part in _bracketed(new):
-            b.slots[part] = Slotted(slot, crit)
+            b.slots[part] = Slotted(slot, crit, "name")
         if b.at_sentence_start(f.start):
             new = capitalise(new)
         elif new.startswith("[") is False:
@@ -182,10 +211,12 @@ def _from_config(b: EditBuilder, f: Finding, cfg: dict[str, Any]) -> None:
     elif mode == "impersonal":
         lemmas = [t.lemma_.lower() for t in b.tokens(f.start, f.end)]
         pair = next((IMPERSONAL[lem] for lem in lemmas if lem in IMPERSONAL), THINKS)
+        if pair is THINKS and b.kind == "danger":
+            pair, slot = WORRIED, "worried"  # a danger statement's view is a worry
         new = pair[1] if any(t in PAST_AUX for t in
                              (x.lower_ for x in b.tokens(f.start, f.end))) else pair[0]
         for part in _bracketed(new):
-            b.slots[part] = Slotted(slot, crit)
+            b.slots[part] = Slotted(slot, crit, "name")
         b.add(20, f.start, f.end, new, f.rule_id, crit, f"Say whose view this is. {reason}")
     elif mode == "drop":
         _drop(b, f, crit)
@@ -226,31 +257,54 @@ def _drop(b: EditBuilder, f: Finding, crit: str | None) -> None:
         b.add(35, f.start, end, "", f.rule_id, crit, "Drop the hedge: say plainly what you know.")
 
 
+SPLIT_AFTER_COMMA = {"and": "", "but": "But ", "so": "So ", "because": "This is because ",
+                     "which": "This "}
+MAX_WORDS = 25
+
+
+def _cuts(toks: Sequence[Token]) -> list[tuple[int, int, int, str]]:
+    """Places a sentence can be split: (token index, char start, char end, new opening)."""
+    out = []
+    for t in toks[3:-3]:
+        nxt = t.nbor(1)
+        if t.text == ";":
+            out.append((t.i, t.idx, nxt.idx, ""))
+        elif t.text == "," and nxt.lower_ in SPLIT_AFTER_COMMA and (
+                nxt.lower_ != "and" or (nxt.dep_ == "cc" and nxt.head.pos_ in ("VERB", "AUX"))):
+            after = nxt.nbor(1) if nxt.i + 1 < len(t.doc) else nxt
+            if nxt.lower_ == "and":
+                out.append((t.i, t.idx, after.idx, ""))
+            else:
+                out.append((t.i, t.idx, after.idx, SPLIT_AFTER_COMMA[nxt.lower_]))
+    return out
+
+
 def _split(b: EditBuilder, f: Finding, crit: str | None) -> None:
+    """Split a very long sentence at its most central joins until each part is short."""
     toks = b.tokens(f.start, f.end)
     if len(toks) < 12:
         return
-    mid = (toks[0].i + toks[-1].i) / 2
-    best: tuple[float, int, int] | None = None
-    for t in toks[4:-4]:
-        if t.text == ";":
-            cut = (t.idx, t.i + 1)
-        elif t.text == "," and t.nbor(1).lower_ in ("and", "but", "so") and \
-                t.nbor(1).dep_ == "cc" and t.nbor(1).head.pos_ in ("VERB", "AUX"):
-            cut = (t.idx, t.i + 2)
-        else:
-            continue
-        score = abs(t.i - mid)
-        if best is None or score < best[0]:
-            best = (score, cut[0], cut[1])
-    if best is None:
-        return
-    _s, start, nxt = best
-    nxt_tok = b.doc[nxt]
-    first = nxt_tok.text
-    word = first if first == "I" or nxt_tok.pos_ == "PROPN" else capitalise(first)
-    b.add(60, start, nxt_tok.idx + len(first), ". " + word, f.rule_id, crit,
-          "Split the long sentence here: one idea per sentence is easier to follow aloud.")
+    words = [t for t in toks if not t.is_punct]
+    cuts = _cuts(toks)
+
+    def pick(lo: int, hi: int) -> None:
+        n = sum(1 for t in words if lo <= t.i <= hi)
+        if n <= MAX_WORDS:
+            return
+        inside = [c for c in cuts if lo + 3 < c[0] < hi - 3]
+        if not inside:
+            return
+        mid = (lo + hi) / 2
+        ti, start, end, opening = min(inside, key=lambda c: abs(c[0] - mid))
+        nxt = b.doc[b.doc.char_span(end, end + 1, alignment_mode="expand").start]
+        word = nxt.text if nxt.text == "I" or nxt.pos_ == "PROPN" else (
+            nxt.text if opening else capitalise(nxt.text))
+        b.add(60, start, nxt.idx + len(nxt.text), ". " + opening + word, f.rule_id, crit,
+              "Split the long sentence here: one idea per sentence is easier to follow aloud.")
+        pick(lo, ti)
+        pick(nxt.i, hi)
+
+    pick(toks[0].i, toks[-1].i)
 
 
 def _name(tok: Token | None, default: str) -> str:
@@ -310,7 +364,7 @@ def goal_reframes(b: EditBuilder, a: Analysis) -> None:
             crit, why = "behavioural_specificity", (
                 "Going to a service is a step, not the goal: ask what will be different for "
                 "the child.")
-        ph = b.placeholder(q, "new_behaviour", crit)
+        ph = b.placeholder(q, "new_behaviour", crit, "verb")
         b.add(10, start, end, ph, "rewrite.goal_reframe", crit, why)
 
 
@@ -323,9 +377,9 @@ def collective_holders(b: EditBuilder, a: Analysis) -> None:
             continue
         h = frame.holders[0]
         span = h.doc[h.left_edge.i:h.i + 1]
-        ph = b.placeholder("who exactly? Name the people and agencies", "worried",
-                           "worried_person_attribution")
-        b.add(15, span.start_char, span.end_char, f"{span.text} {ph}",
+        ph = b.placeholder(f"who exactly is “{span.text}”? Name the people and agencies",
+                           "worried", "worried_person_attribution", "name")
+        b.add(15, span.start_char, span.end_char, ph,
               "rewrite.name_the_worried", "worried_person_attribution",
               "“We” or “professionals” leaves the family asking who: name them.")
 
@@ -341,7 +395,7 @@ def build_edits(text: str, doc: Doc, findings: Sequence[Finding], a: Analysis,
                 kind: str) -> tuple[tuple[Edit, ...], dict[str, Slotted]]:
     """All edits for a draft, non-overlapping and in text order, plus the placeholders
     they insert (keyed by their bracketed text)."""
-    b = EditBuilder(text, doc)
+    b = EditBuilder(text, doc, kind)
     for fn in CRITERION_EDITS.get(kind, ()):
         fn(b, a)
     for f in findings:

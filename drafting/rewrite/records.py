@@ -41,10 +41,11 @@ class Placeholder:
     slot: str
     question: str
     criterion: str | None = None
+    fits: str = "words"  # what kind of words fit the gap: "name", "verb", "sentence", ...
 
     def to_dict(self) -> dict[str, Any]:
         return {"start": self.start, "end": self.end, "slot": self.slot,
-                "question": self.question, "criterion": self.criterion}
+                "question": self.question, "criterion": self.criterion, "fits": self.fits}
 
 
 @dataclass(frozen=True)

@@ -46,12 +46,17 @@ class Plan:
         return not self.report.criterion(criterion).passed
 
     def addressed(self, criterion: str) -> bool:
-        """Does an edit already put a placeholder or plainer words in for this?"""
-        return any(e.criterion == criterion for e in self.edits)
+        """Does an edit already ask for this in a gap a whole answer can fill (a name, a
+        clause, a sentence)? Questions about a single label do not count: the template
+        still asks for the behaviour as a sentence of its own."""
+        return any(ph in e.replacement and sl.criterion == criterion
+                   and sl.fits in ("name", "verb", "sentence", "clause")
+                   for e in self.edits for ph, sl in self.slots.items())
 
-    def ask(self, question: str, slot: str, criterion: str | None) -> str:
+    def ask(self, question: str, slot: str, criterion: str | None,
+            fits: str = "sentence") -> str:
         ph = f"[{question}]"
-        self.slots[ph] = Slotted(slot, criterion)
+        self.slots[ph] = Slotted(slot, criterion, fits)
         return ph
 
     def tagged(self, tag: str) -> list[Sentence]:
@@ -111,7 +116,7 @@ def danger(plan: Plan) -> list[str]:
     if plan.failed("worried_person_attribution") and not plan.addressed(
             "worried_person_attribution"):
         who = plan.ask("Who is worried? Name the people and agencies",
-                       "worried", "worried_person_attribution")
+                       "worried", "worried_person_attribution", "name")
         lead = next((s for s in order if "behaviour" in s.tags and s not in conseq),
                     next((s for s in order if s not in conseq), None))
         if lead is not None:
@@ -128,7 +133,7 @@ def danger(plan: Plan) -> list[str]:
     if plan.failed("consequences"):
         out.append("If nothing changes, " + plan.ask(
             f"what could happen to {plan.child}, soon and later on?",
-            "consequence", "consequences"))
+            "consequence", "consequences", "clause"))
     return out
 
 
@@ -150,10 +155,10 @@ def safety_goal(plan: Plan) -> list[str]:
             "behaviour", "behavioural_specificity"))
     if plan.failed("who_needs_to_see"):
         out.append(plan.ask("Who will see this happening? Name them", "observers",
-                            "who_needs_to_see") + " will check this and see it happening.")
+                            "who_needs_to_see", "name") + " will check this and see it happening.")
     if plan.failed("timeframe"):
         out.append("This needs to keep happening for " + plan.ask(
-            "how long?", "timeframe", "timeframe") + ".")
+            "how long?", "timeframe", "timeframe", "length of time") + ".")
     return out
 
 
@@ -169,7 +174,7 @@ def harm(plan: Plan) -> list[str]:
     if plan.failed("impact_on_child"):
         out.append("As a result, " + plan.ask(
             f"what happened to {plan.child}: what did it do to them?",
-            "impact", "impact_on_child"))
+            "impact", "impact_on_child", "clause"))
     return out
 
 
