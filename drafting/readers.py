@@ -81,12 +81,15 @@ def _read_bytes(path: Path) -> bytes | NoteError:
 
 
 def _read_text_file(path: Path) -> Iterator[Note | NoteError]:
-    where = str(path)
     data = _read_bytes(path)
     if isinstance(data, NoteError):
         yield data
         return
-    if path.suffix.lower() == ".docx":
+    yield from _text_note(data, str(path), path.stem, path.suffix.lower())
+
+
+def _text_note(data: bytes, where: str, stem: str, suffix: str) -> Iterator[Note | NoteError]:
+    if suffix == ".docx":
         try:
             text = docx_text(data)
         except Exception as exc:  # not a zip, no document.xml, or malformed XML inside
@@ -98,15 +101,18 @@ def _read_text_file(path: Path) -> Iterator[Note | NoteError]:
             yield decoded
             return
         text = decoded
-    yield Note(id=path.stem, text=text, source=where)
+    yield Note(id=stem, text=text, source=where)
 
 
 def _read_csv(path: Path, cols: Columns) -> Iterator[Note | NoteError]:
-    where = str(path)
     data = _read_bytes(path)
     if isinstance(data, NoteError):
         yield data
         return
+    yield from _csv_notes(data, str(path), path.stem, cols)
+
+
+def _csv_notes(data: bytes, where: str, stem: str, cols: Columns) -> Iterator[Note | NoteError]:
     decoded = _decode(data, where)
     if isinstance(decoded, NoteError):
         yield decoded
@@ -120,7 +126,7 @@ def _read_csv(path: Path, cols: Columns) -> Iterator[Note | NoteError]:
         return
     for n, row in enumerate(reader, 2):
         rid = (row.get(cols.id) or "").strip() if cols.id else ""
-        rid = rid or f"{path.stem}:{n}"
+        rid = rid or f"{stem}:{n}"
         text = row.get(cols.text)
         if text is None:
             yield NoteError(f"{where}:{n}", "the row has fewer columns than the header", rid)
@@ -137,25 +143,30 @@ def _read_jsonl(path: Path, cols: Columns) -> Iterator[Note | NoteError]:
         yield NoteError(where, f"cannot read: {exc.strerror or exc}")
         return
     with fh:
-        for n, raw in enumerate(fh, 1):
-            if not raw.strip():
-                continue
-            line = _decode(raw, f"{where}:{n}")
-            if isinstance(line, NoteError):
-                yield line
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield NoteError(f"{where}:{n}", f"not JSON ({exc.msg})")
-                continue
-            if not isinstance(obj, dict) or not isinstance(obj.get(cols.text), str):
-                yield NoteError(f"{where}:{n}", f"no {cols.text!r} string")
-                continue
-            rid = str(obj.get(cols.id or "id") or f"{path.stem}:{n}")
-            yield Note(rid, obj[cols.text], f"{where}:{n}",
-                       str(obj.get(cols.date, "") or "") if cols.date else "",
-                       str(obj.get(cols.group, "") or "") if cols.group else "")
+        yield from _jsonl_notes(fh, where, path.stem, cols)
+
+
+def _jsonl_notes(lines: Iterable[bytes], where: str, stem: str,
+                 cols: Columns) -> Iterator[Note | NoteError]:
+    for n, raw in enumerate(lines, 1):
+        if not raw.strip():
+            continue
+        line = _decode(raw, f"{where}:{n}")
+        if isinstance(line, NoteError):
+            yield line
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield NoteError(f"{where}:{n}", f"not JSON ({exc.msg})")
+            continue
+        if not isinstance(obj, dict) or not isinstance(obj.get(cols.text), str):
+            yield NoteError(f"{where}:{n}", f"no {cols.text!r} string")
+            continue
+        rid = str(obj.get(cols.id or "id") or f"{stem}:{n}")
+        yield Note(rid, obj[cols.text], f"{where}:{n}",
+                   str(obj.get(cols.date, "") or "") if cols.date else "",
+                   str(obj.get(cols.group, "") or "") if cols.group else "")
 
 
 def _files(paths: Iterable[str]) -> Iterator[Path | NoteError]:
@@ -187,6 +198,22 @@ def read_notes(paths: Iterable[str], cols: Columns = Columns()) -> Iterator[Note
         else:
             yield NoteError(str(item), f"unsupported file type {suffix or '(none)'}; use "
                                        f"{', '.join(SUFFIXES)}")
+
+
+def read_upload(name: str, data: bytes, cols: Columns = Columns()) -> Iterator[Note | NoteError]:
+    """The notes in one file held in memory, named as uploaded (the editor's uploads are
+    never written to disk). Errors name the file, and its row or line."""
+    suffix = Path(name).suffix.lower()
+    stem = Path(name).stem
+    if suffix == ".csv":
+        yield from _csv_notes(data, name, stem, cols)
+    elif suffix == ".jsonl":
+        yield from _jsonl_notes(io.BytesIO(data), name, stem, cols)
+    elif suffix in (".txt", ".docx"):
+        yield from _text_note(data, name, stem, suffix)
+    else:
+        yield NoteError(name, f"unsupported file type {suffix or '(none)'}; use "
+                              f"{', '.join(SUFFIXES)}")
 
 
 _MONTH = re.compile(r"^(\d{4})-(\d{2})")

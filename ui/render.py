@@ -269,7 +269,7 @@ def readability(read: Readability, text: str) -> str:
             f"<p>Hard words: {hard_html}</p></div>")
 
 
-_TOKEN = re.compile(r"\s+|\w+|[^\w\s]")
+_TOKEN = re.compile(r"\S+\s*|\s+")  # words with the space after them
 
 
 def diff(before: str, after: str) -> str:
