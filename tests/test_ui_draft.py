@@ -286,3 +286,22 @@ def test_the_engine_loads_once_per_server(monkeypatch: pytest.MonkeyPatch) -> No
         _type(app, POOR)
         _type(app, POOR + " Nan is worried.")
     assert len(calls) == 3, calls  # one body run of engine(): three optional parts looked up
+
+
+def test_an_unexpected_error_is_a_short_message_and_the_draft_stays(
+        at: AppTest, monkeypatch: pytest.MonkeyPatch) -> None:
+    from ui import render
+
+    def broken(*args, **kwargs):
+        raise RuntimeError(POOR)  # an error that quotes the draft
+
+    monkeypatch.setattr(render, "checklist", broken)
+    _type(at, POOR)
+    assert not at.exception  # no traceback on the page
+    messages = [e.value for e in at.error]
+    assert any("Something went wrong in the Draft page (RuntimeError)" in m for m in messages)
+    assert not any("DV" in m for m in messages)
+    assert at.session_state["draft"] == POOR
+    monkeypatch.undo()
+    at.run()
+    assert _checklist(at)

@@ -234,7 +234,8 @@ def checklist(report: Report) -> str:
             f'{"true" if c.passed else "false"}"><span class="mark" aria-hidden="true">'
             f'{mark}</span><strong>{word}:</strong> {escape(criterion_title(c.name))}'
             f'<span class="why">{escape(c.message)}</span>{fix}{_evidence(c.evidence)}</li>')
-    return (f'<div class="checklist-box" aria-live="polite">{head}'
+    return (f'<div class="checklist-box" aria-live="polite" data-length="{report.text_length}"'
+            f' data-kind="{escape(report.kind)}">{head}'
             f'<ul class="checklist" aria-label="Criteria">{"".join(items)}</ul></div>')
 
 

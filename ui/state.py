@@ -10,6 +10,8 @@ and the draft in place.
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -153,3 +155,14 @@ def undo() -> None:
     ss[DRAFT] = old
     ss[LAST_CHANGE] = (current, old, f"Undid: {what}") if ss[HISTORY] or old != current \
         else None
+
+
+@contextmanager
+def guard(what: str) -> Iterator[None]:
+    """Show an unexpected error as a short message, without a traceback and without
+    logging it (a traceback can quote the draft). The draft stays in session state."""
+    try:
+        yield
+    except Exception as exc:  # Streamlit's stop and rerun signals are not Exceptions
+        st.error(f"Something went wrong in {what} ({type(exc).__name__}). Your text is kept; "
+                 "try again, or reload the page.")

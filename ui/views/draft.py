@@ -78,10 +78,10 @@ def _questions(text: str) -> None:
     questions = list(dict.fromkeys(m.group(1) for m in QUESTION.finditer(text)))
     if not questions:
         return
-    with st.container(border=True):
+    with st.container(border=True, key="draft_questions"):
         st.markdown(f"**Your draft asks {len(questions)} question"
                     f"{'s' if len(questions) > 1 else ''}.** Answer here, or edit the text.")
-        with st.form("draft_questions", enter_to_submit=False, border=False):
+        with st.form("draft_questions_form", enter_to_submit=False, border=False):
             for q in questions:
                 st.text_input(label_escape(q), key=f"dq::{q}")
             st.form_submit_button("Put the answers in my draft", on_click=_answer_questions,
@@ -327,4 +327,5 @@ def main() -> None:
             pair_tab()
 
 
-main()
+with state.guard("the Draft page"):
+    main()

@@ -214,4 +214,5 @@ def main() -> None:
     _results(outcome)
 
 
-main()
+with state.guard("the Case notes page"):
+    main()

@@ -16,7 +16,7 @@ import streamlit as st
 
 from drafting.export import criterion_title
 from drafting.kinds import KINDS
-from ui import render
+from ui import render, state
 from ui.render import label_escape
 from ui.state import KIND_LABELS
 
@@ -170,4 +170,5 @@ def main() -> None:
             _card(good, "Better", quiz)
 
 
-main()
+with state.guard("the Train page"):
+    main()
