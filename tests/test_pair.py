@@ -32,7 +32,8 @@ def test_a_goal_that_answers_the_worry_matches_on_all_three() -> None:
 
 
 def test_a_goal_about_something_else_says_where_it_does_not_match() -> None:
-    goal = "Amy will go to school every day on time for the next term, and her teacher will see this."
+    goal = ("Amy will go to school every day on time for the next term, and her teacher will "
+            "see this.")
     r = compare(DANGER, goal)
     assert not r.matched
     people, behaviour, trigger = r.aspects
