@@ -39,11 +39,15 @@ def locate_placeholders(text: str, slots: Mapping[str, Slotted]) -> tuple[Placeh
 
 
 def _allowed_words(edits: Iterable[Edit]) -> set[str]:
-    """Words our substitutes bring in: they replace the draft's words, they add no fact."""
+    """Words (and their lemmas) our substitutes bring in: they replace the draft's words
+    with plainer ones for the same thing, so they add no fact."""
+    from drafting.engine import _nlp
+
+    phrases = [e.replacement for e in edits if not e.replacement.startswith("[")]
     out: set[str] = set()
-    for e in edits:
-        if not e.replacement.startswith("["):
-            out.update(w.strip(".,;:“”\"'").lower() for w in e.replacement.split())
+    if phrases:
+        for t in _nlp()(" . ".join(phrases)):
+            out.update((t.lower_, t.lemma_.lower()))
     return out
 
 
@@ -71,6 +75,7 @@ def suggest_for(text: str, doc, report) -> Suggestions:
                  readability=report.readability)
     edits, slots = build_edits(text, doc, report.findings, a, report.kind)
     rewritten, slots = assemble(a, report, edits, slots)
+    rewritten = polish(rewritten, slots, report.kind)
     facts = compare(doc, rewritten, _nlp(), _allowed_words(edits))
     if not facts.ok:
         # Never show a rewrite that states something new: fall back to the draft with its
@@ -112,3 +117,27 @@ def child_version(text: str, kind: str, age: int) -> Rewrite:
     from drafting.rewrite.child import child_version as _child
 
     return _child(text, kind, age)
+
+
+def polish(text: str, slots: dict[str, Slotted], kind: str,
+           rules: Iterable[str] = ()) -> str:
+    """A second pass over the assembled rewrite: words a parent may not follow that only
+    appear once sentences are joined or re-ordered ("chaotic" + "home") are edited too.
+    Placeholders are left alone."""
+    from drafting.analysis import Analysis
+    from drafting.engine import _nlp, _rules, run_rules
+    from drafting.readability import analyse
+
+    doc = _nlp()(text)
+    spans = [(p.start, p.end) for p in locate_placeholders(text, slots)]
+    found = [f for f in run_rules(doc, _rules(tuple(rules)))
+             if "plain_language" in f.affects
+             and not any(s <= f.start < e or s < f.end <= e for s, e in spans)]
+    if not found:
+        return text
+    a = Analysis(text=text, doc=doc, kind=kind, findings=tuple(found),
+                 readability=analyse(doc))
+    edits, more = build_edits(text, doc, found, a, "")
+    edits = tuple(e for e in edits if not any(s < e.end and e.start < end for s, end in spans))
+    slots.update(more)
+    return apply_edits(text, edits)

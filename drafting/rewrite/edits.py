@@ -197,7 +197,14 @@ def _from_config(b: EditBuilder, f: Finding, cfg: dict[str, Any]) -> None:
         # a passive without its agent is only a suggestion: words a parent may not follow
         # inside it come first
         prio = 70 if f.category == "passive" else 40
-        b.add(prio, f.start, f.end, f"{f.text} {lead}{' ' if lead else ''}{ph}", f.rule_id, crit,
+        end = f.end
+        toks = b.tokens(f.start, f.end)
+        if toks:  # "wound up", "told off": the question goes after the particle
+            prts = [c for c in toks[-1].children if c.dep_ == "prt" and c.i == toks[-1].i + 1]
+            if prts:
+                end = prts[0].idx + len(prts[0].text)
+        words = b.text[f.start:end]
+        b.add(prio, f.start, end, f"{words} {lead}{' ' if lead else ''}{ph}", f.rule_id, crit,
               f"Keep the words and say who. {reason}")
     elif mode == "replace":
         new = str(cfg.get("text", "")).replace("{be}", _be(b, f))
@@ -276,6 +283,44 @@ def _cuts(toks: Sequence[Token]) -> list[tuple[int, int, int, str]]:
                 out.append((t.i, t.idx, after.idx, ""))
             else:
                 out.append((t.i, t.idx, after.idx, SPLIT_AFTER_COMMA[nxt.lower_]))
+        elif t.lower_ == "while" and t.dep_ == "mark" and t.nbor(-1).text != ",":
+            # "... pushed Tara into a van while Finley sat in the car" -> ". This happened
+            # while Finley sat in the car": the same fact, in a sentence of its own
+            out.append((t.i, t.nbor(-1).idx + len(t.nbor(-1).text), t.idx,
+                        "This happened "))
+        elif (t.lower_ == "and" and t.dep_ == "cc" and t.nbor(-1).text != ",") or (
+                t.text == "," and nxt.lower_ == "then"):
+            if t.text == ",":
+                nxt_after = nxt
+            else:
+                nxt_after = nxt
+            # the parser may hang "and" on a verb other than the conjoined verb's head
+            conj = [c for c in t.doc[t.i + 1:t.i + 4] if c.dep_ == "conj"
+                    and c.pos_ in ("VERB", "AUX")]
+            if not conj:
+                # "... and Amara's mum Ngozi, who ..., does bath time": own subject first
+                conj = [c for c in t.doc[t.i + 1:t.sent.end] if c.dep_ == "conj"
+                        and c.pos_ in ("VERB", "AUX") and any(
+                            x.dep_ in ("nsubj", "nsubjpass") and x.left_edge.i == t.i + 1
+                            for x in c.children)]
+            if not conj:
+                continue
+            own = [c for c in conj[0].children if c.dep_ in ("nsubj", "nsubjpass")
+                   and c.i < conj[0].i]
+            subj = [c for c in conj[0].head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            cut_at = t.nbor(-1).idx + len(t.nbor(-1).text) if t.text != "," else t.idx
+            if own and t.text != ",":
+                out.append((t.i, cut_at, nxt.idx, ""))
+            elif subj and subj[0].pos_ in ("PRON", "PROPN"):
+                # "... and then sleeps" -> ". Then she sleeps": the subject is the draft's own
+                who = subj[0].text
+                if who.lower() in ("i",):
+                    continue
+                if nxt_after.lower_ == "then":
+                    out.append((t.i, cut_at, nxt.nbor(1).idx, "Then " + who + " "))
+                elif t.text != "," and (nxt.i == conj[0].i or all(
+                        x.dep_ in ("aux", "neg", "advmod") for x in t.doc[nxt.i:conj[0].i])):
+                    out.append((t.i, cut_at, nxt.idx, capitalise(who) + " "))
     return out
 
 
@@ -298,7 +343,7 @@ def _split(b: EditBuilder, f: Finding, crit: str | None) -> None:
         ti, start, end, opening = min(inside, key=lambda c: abs(c[0] - mid))
         nxt = b.doc[b.doc.char_span(end, end + 1, alignment_mode="expand").start]
         word = nxt.text if nxt.text == "I" or nxt.pos_ == "PROPN" else (
-            nxt.text if opening else capitalise(nxt.text))
+            nxt.text.lower() if opening else capitalise(nxt.text))
         b.add(60, start, nxt.idx + len(nxt.text), ". " + opening + word, f.rule_id, crit,
               "Split the long sentence here: one idea per sentence is easier to follow aloud.")
         pick(lo, ti)
@@ -348,11 +393,17 @@ def goal_reframes(b: EditBuilder, a: Analysis) -> None:
     for verb, framing in goal_clauses(a):
         if framing not in ("stop", "compliance"):
             continue
+        if verb.dep_ in ("advcl", "acl") and any(c.lower_ == "to" for c in verb.children) \
+                and (verb.head.lower_ == "order" or any(
+                    c.lower_ in ("order", "so") for c in verb.subtree if c.i < verb.i)):
+            continue  # "in order to reduce the risk": a purpose, not the goal's own clause
+        if verb.dep_ == "relcl":
+            continue  # "Ngozi, who does not drink, ...": a description, not the goal
         first, last, anchor = _clause_core(verb)
         start = b.doc[first].idx
         end = b.doc[last].idx + len(b.doc[last].text)
         subj = (subjects(anchor) or subjects(verb) or [None])[0]
-        who = _name(subj, "they")
+        who = _name(subj, "they") if subj is not None and a.people.is_person(subj) else "they"
         words = b.text[start:end]
         if framing == "stop":
             q = f"what will {who} be doing instead of “{words}”?"

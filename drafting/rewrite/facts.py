@@ -67,7 +67,7 @@ def facts_of(doc: Doc) -> list[tuple[str, tuple[str, ...]]]:
         elif t.pos_ == "PROPN" and not t.is_sent_start:
             out.append((t.text, (low,)))
         elif t.pos_ == "VERB" and t.lemma_.lower() not in TEMPLATE_LEMMAS:
-            out.append((t.text, (t.lemma_.lower(),)))
+            out.append((t.text, (t.lemma_.lower(),)))  # the label is the surface form
     return out
 
 
@@ -78,6 +78,8 @@ def compare(draft: Doc, rewrite_text: str, nlp, allowed: Iterable[str] = ()) -> 
     bare = nlp(strip_placeholders(rewrite_text))
     added = []
     for label, words in facts_of(bare):
+        if label.lower() in draft_words:
+            continue  # the same word, tagged differently in its new sentence
         if not all(w in draft_words or w.strip("'’") in draft_words for w in words):
             added.append(label)
     full = nlp(rewrite_text) if rewrite_text != bare.text else bare
