@@ -1,4 +1,5 @@
-"""Command line: ``check``, ``eval``, ``train``, ``similar``, ``rules``, ``notes``, ``demo``.
+"""Command line: ``check``, ``eval``, ``train``, ``similar``, ``rules``, ``notes``, ``demo``;
+``rewrite`` and ``build`` live in ``cli_rewrite.py``.
 
 Exit codes (documented in the README):
   0  every criterion passed (``check``), or the command succeeded
@@ -513,6 +514,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="also write a self-contained HTML report with charts")
     n.add_argument("--rules", action="append", metavar="FILE")
     n.set_defaults(func=cmd_notes)
+
+    from drafting.cli_rewrite import add_parsers as add_rewrite_parsers
+
+    add_rewrite_parsers(sub)
 
     d = sub.add_parser("demo", help="check a sample statement")
     d.set_defaults(func=cmd_demo)
