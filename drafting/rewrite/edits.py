@@ -180,6 +180,8 @@ def _be(b: EditBuilder, f: Finding) -> str:
 
 def _from_config(b: EditBuilder, f: Finding, cfg: dict[str, Any]) -> None:
     mode = cfg.get("mode", "question")
+    if cfg.get("kinds") and b.kind not in cfg["kinds"]:
+        return
     crit = _criterion(f, cfg)
     slot = str(cfg.get("slot", "detail"))
     term = f.text.strip()
@@ -307,7 +309,11 @@ def _cuts(toks: Sequence[Token]) -> list[tuple[int, int, int, str]]:
                 continue
             own = [c for c in conj[0].children if c.dep_ in ("nsubj", "nsubjpass")
                    and c.i < conj[0].i]
-            subj = [c for c in conj[0].head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            head = conj[0].head
+            while head.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                  for c in head.children):
+                head = head.head  # "Jake came home, argued ..., then pulled ..."
+            subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")]
             cut_at = t.nbor(-1).idx + len(t.nbor(-1).text) if t.text != "," else t.idx
             if own and t.text != ",":
                 out.append((t.i, cut_at, nxt.idx, ""))

@@ -80,7 +80,7 @@ def compare(draft: Doc, rewrite_text: str, nlp, allowed: Iterable[str] = ()) -> 
     for label, words in facts_of(bare):
         if label.lower() in draft_words:
             continue  # the same word, tagged differently in its new sentence
-        if not all(w in draft_words or w.strip("'’") in draft_words for w in words):
+        if not all(w in draft_words or w.strip("'’.") in draft_words for w in words):
             added.append(label)
     full = nlp(rewrite_text) if rewrite_text != bare.text else bare
     rewrite_words = _words(full)
