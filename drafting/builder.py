@@ -124,16 +124,18 @@ def _danger(w: _Writer) -> None:
 def _goal(w: _Writer) -> None:
     w.put("For ")
     w.slot("child")
-    w.put(" to be safe enough for the plan to end, ")
+    w.put(" to be safe, ")
     w.slot("observers")
     w.put(" need to see ")
     w.slot("adult")
     w.put(" ")
     w.slot("behaviour", _drop("will"))
+    w.put(".")
     if w.has("trigger"):
-        w.put(", including ")
+        w.put(" This includes ")
         w.slot("trigger", _drop("including"))
-    w.put(", and keep seeing it for ")
+        w.put(".")
+    w.put(" They need to keep seeing it for ")
     w.slot("duration", _drop("for"))
     w.put(".")
     if w.has("child_experience"):
