@@ -122,7 +122,7 @@ def test_edits_never_overlap_and_any_subset_applies(pieces, kind, data):
     text = " ".join(pieces)
     s = suggest(text, kind)
     spans = sorted((e.start, e.end) for e in s.edits)
-    for (a0, a1), (b0, _b1) in zip(spans, spans[1:], strict=False):
+    for (_a0, a1), (b0, _b1) in zip(spans, spans[1:], strict=False):
         assert a1 <= b0
     for e in s.edits:
         assert text[e.start:e.end] == e.text
