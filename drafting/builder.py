@@ -104,9 +104,21 @@ def _cap(s: str) -> str:
     return s[:1].upper() + s[1:]
 
 
+PLURAL_NOUNS = {"police", "staff", "people", "children", "parents", "grandparents"}
+
+
+def _are(who: str) -> str:
+    """"Nan is", "Nan and the school are", "the police are"."""
+    low = who.lower().strip()
+    last = low.split()[-1] if low else ""
+    plural = (" and " in low or "," in low or last in PLURAL_NOUNS
+              or (last.endswith("s") and not last.endswith(("ss", "'s", "’s"))))
+    return "are" if plural or not low else "is"
+
+
 def _danger(w: _Writer) -> None:
     w.slot("worried", _cap)
-    w.put(" are worried that ")
+    w.put(f" {_are(w.answers.get('worried', 'they'))} worried that ")
     w.slot("adult")
     w.put(" ")
     w.slot("behaviour")
