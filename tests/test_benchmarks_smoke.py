@@ -83,3 +83,13 @@ def test_cold_start_commands_are_well_formed() -> None:
     assert len(cmds) == 4 and all(isinstance(c, list) and c for c in cmds.values())
     compile(cold.MODULES_SCRIPT, "<modules>", "exec")
     compile(cold.PHASES_SCRIPT, "<phases>", "exec")
+
+
+def test_bench_rewrite_runs():
+    mod = _load("bench_rewrite")
+    rows = mod.load_rows(limit=6)
+    res = mod.measure(rows, rounds=1)
+    assert res["statements"] == 6
+    for side in ("bare", "check", "rewrite"):
+        assert _positive(res[side]["median_ms"]) and _positive(res[side]["p95_ms"])
+    assert _positive(res["rewrite_over_check"]) and isinstance(res["pass"], bool)
