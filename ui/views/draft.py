@@ -243,8 +243,8 @@ def build_tab(eng: state.Engine) -> None:
     with st.form("build_form", enter_to_submit=False):
         for q in QUESTIONS[kind]:
             label = label_escape(q.prompt) + ("" if q.required else " (optional)")
-            st.text_input(label, key=f"b::{kind}::{q.slot}", help=label_escape(q.hint)
-                          if q.hint else None)
+            st.text_input(label, key=f"b::{kind}::{q.slot}",
+                          placeholder=f"For example: {q.hint}" if q.hint else None)
         submitted = st.form_submit_button("Build the statement", type="primary")
     if submitted:
         answers = {q.slot: st.session_state.get(f"b::{kind}::{q.slot}", "")
