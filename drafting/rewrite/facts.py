@@ -85,5 +85,6 @@ def compare(draft: Doc, rewrite_text: str, nlp, allowed: Iterable[str] = ()) -> 
     full = nlp(rewrite_text) if rewrite_text != bare.text else bare
     rewrite_words = _words(full)
     dropped = [label for label, words in facts_of(draft)
-               if not all(w in rewrite_words for w in words)]
+               if label.lower() not in rewrite_words
+               and not all(w in rewrite_words for w in words)]
     return FactCheck(tuple(dict.fromkeys(added)), tuple(dict.fromkeys(dropped)))

@@ -119,11 +119,11 @@ def danger(plan: Plan) -> list[str]:
                        "worried", "worried_person_attribution", "name")
         lead = next((s for s in order if "behaviour" in s.tags and s not in conseq),
                     next((s for s in order if s not in conseq), None))
-        if lead is not None:
-            i = order.index(lead)
-            out.pop(i)
-            out.insert(0, _end(f"{who} are worried that {_decap(lead)}"))
+        if lead is not None and order.index(lead) == 0:
+            out[0] = _end(f"{who} are worried that {_decap(lead)}")
         else:
+            # moving a later sentence first could part a pronoun from its person: the
+            # holders get a sentence of their own, and the draft keeps its order
             out.insert(0, f"{who} are worried.")
     if plan.failed("behavioural_specificity") and not plan.addressed("behavioural_specificity"):
         n = len(worry) if worry else 1
