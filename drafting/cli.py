@@ -472,7 +472,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--corpus", default="corpus/examples/statements.jsonl",
                    help="labelled JSONL with split: tune|heldout (default: the project corpus)")
     t.add_argument("--out", help="artefact path, .npz (default: the packaged "
-                                 "drafting/models/artifacts/learned.npz)")
+                                 "drafting/models/trained/learned.npz)")
     t.set_defaults(func=cmd_train)
 
     s = sub.add_parser("similar", help="well-written corpus statements like a draft")

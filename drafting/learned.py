@@ -66,7 +66,7 @@ def artefact_path() -> Path:
 
     if os.environ.get("DRAFTING_SCORER"):
         return Path(os.environ["DRAFTING_SCORER"]).with_suffix(".npz")
-    return Path(drafting.models.__file__).resolve().parent / "artifacts" / "learned.npz"
+    return Path(drafting.models.__file__).resolve().parent / "trained" / "learned.npz"
 
 
 @lru_cache(maxsize=4)
