@@ -153,7 +153,8 @@ def _assert_nothing_kept(info: dict[str, Any]) -> None:
             assert MARKER.encode() not in path.read_bytes(), path
     for path in ROOT.rglob("*"):
         rel = path.relative_to(ROOT).parts
-        if rel[0] in (".git", ".venv", "docs") or not path.is_file():
+        if rel[0] in (".git", ".venv", "docs") or "__pycache__" in rel or not path.is_file() \
+                or path == Path(__file__).resolve():
             continue
         try:
             if path.stat().st_mtime < info["started"] or path.stat().st_size > 5_000_000:
@@ -168,6 +169,22 @@ def _local_only(requests: list[str], port: int) -> None:
     outside = [u for u in requests if not u.startswith(allowed)]
     assert not outside, outside
     assert requests, "requests were recorded"
+
+
+def shot(page: Any, name: str) -> None:
+    """A screenshot of the whole page from the top. Streamlit scrolls an inner container,
+    so the window is made as tall as the content for the picture, then put back."""
+    size = page.viewport_size
+    height = page.evaluate("""() => {
+        const main = document.querySelector('[data-testid="stMain"]') ||
+                     document.querySelector('section.main');
+        if (main) main.scrollTop = 0;
+        return Math.max(document.body.scrollHeight, main ? main.scrollHeight : 0);
+    }""")
+    page.set_viewport_size({"width": size["width"], "height": min(max(height, 600), 6000)})
+    page.wait_for_timeout(300)
+    page.screenshot(path=str(SHOTS / name), full_page=True)
+    page.set_viewport_size(size)
 
 
 def _docx(text: str) -> bytes:
@@ -199,6 +216,8 @@ def test_write_check_accept_pair_train_and_notes(app: dict[str, Any]) -> None:
         mark = page.locator("mark.hl").first
         mark.hover()
         assert page.locator("mark.hl .tip").first.is_visible()
+        page.locator(".st-key-accept_all").wait_for()  # the suggestions have arrived
+        shot(page, "draft-poor.png")
         # accept every suggestion: the diff shows what changed, then answer the question
         page.get_by_role("button", name="Accept all").click()
         page.locator(".diff del").first.wait_for()
@@ -210,7 +229,7 @@ def test_write_check_accept_pair_train_and_notes(app: dict[str, Any]) -> None:
         assert s.verdicts(len(fixed)) == dict.fromkeys(verdicts, True)
         assert s.draft().input_value() == fixed
         assert page.get_by_role("button", name="Undo the last change").is_visible()
-        page.screenshot(path=str(SHOTS / "draft.png"), full_page=True)
+        shot(page, "draft.png")
 
         # markup in a draft is text: nothing runs, no image loads
         s.commit(s.draft(), HOSTILE)
@@ -228,13 +247,12 @@ def test_write_check_accept_pair_train_and_notes(app: dict[str, Any]) -> None:
         assert page.locator('.pair .aspect[data-aspect="people"]').get_attribute(
             "data-status") == "partial"
         assert "does not mention Dad" in page.locator(".pair").inner_text()
-        page.screenshot(path=str(SHOTS / "pair.png"), full_page=True)
+        shot(page, "pair.png")
 
         # the Train page
         page.get_by_role("link", name="Train").click()
-        page.locator(".card").first.wait_for()
-        assert page.locator(".card").count() == 8
-        page.screenshot(path=str(SHOTS / "train.png"), full_page=True)
+        page.wait_for_function("document.querySelectorAll('.card').length === 8")
+        shot(page, "train.png")
 
         # case notes: upload four files, one broken; the others are checked
         page.get_by_role("link", name="Case notes").click()
@@ -252,13 +270,15 @@ def test_write_check_accept_pair_train_and_notes(app: dict[str, Any]) -> None:
         page.get_by_text("could not be checked", exact=False).first.wait_for()
         summary = page.get_by_text("notes checked from", exact=False).first.inner_text()
         assert "4 notes checked from 4 files; 1 could not be checked" in summary
-        page.locator("svg[role=img]").first.wait_for()
+        page.wait_for_function("document.querySelectorAll('figure.chart').length === 2")
+        assert page.evaluate("Math.max(...[...document.querySelectorAll('figure.chart .b')]"
+                             ".map(b => b.getBoundingClientRect().width))") > 20
         with page.expect_download() as dl:
             page.get_by_role("button", name="Download the results (CSV)").click()
         rows = list(csv.DictReader(io.StringIO(Path(dl.value.path()).read_text("utf-8"))))
         assert [r["id"] for r in rows] == ["n1", "n2", "visit", "plain"]
         assert "hardest_sentence" not in rows[0]  # figures only, unless asked
-        page.screenshot(path=str(SHOTS / "notes.png"), full_page=True)
+        shot(page, "notes.png")
         browser.close()
     assert s.dialogs == []
     _local_only(s.requests, app["port"])
@@ -300,7 +320,7 @@ def test_keyboard_alone_and_200_percent_zoom(app: dict[str, Any]) -> None:
         assert s.draft().input_value().startswith("[")  # the question it left
         # nothing is cut off sideways at this width
         assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
-        page.screenshot(path=str(SHOTS / "draft-200-percent.png"), full_page=True)
+        shot(page, "draft-200-percent.png")
         browser.close()
     assert s.dialogs == []
     _local_only(s.requests, app["port"])

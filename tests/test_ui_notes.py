@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -32,6 +33,19 @@ def docx(text: str) -> bytes:
                    f'2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body>'
                    "</w:document>")
     return buf.getvalue()
+
+
+def table(at: AppTest, caption: str) -> list[dict[str, str]]:
+    """A results table on the page, read back from its HTML as {column: text} rows."""
+    from html import unescape
+
+    found = [h.value for h in at.html if f"<caption>{caption}</caption>" in h.value]
+    assert len(found) == 1, caption
+    head = re.findall(r'<th scope="col">(.*?)</th>', found[0])
+    body = found[0].split("<tbody>", 1)[1]
+    return [dict(zip(head, (unescape(c) for c in re.findall(r"<td[^>]*>(.*?)</td>", row)),
+                     strict=True))
+            for row in re.findall(r"<tr>(.*?)</tr>", body)]
 
 
 @pytest.fixture()
@@ -68,21 +82,23 @@ def test_mixed_upload_reports_the_bad_files_by_name_and_checks_the_rest(at: AppT
     at.selectbox(key="notes_id_col").set_value("note_id")
     at.run()
     assert not at.exception
-    tables = [d.value for d in at.dataframe]
-    errors = tables[0]
-    assert list(errors["Where"]) == ["broken.docx", "latin1.txt", "lines.jsonl:2"]
-    assert "not a readable Word file" in errors["Why"][0]
-    assert "not UTF-8" in errors["Why"][1]
-    results = tables[1]
-    assert list(results["Note"]) == ["n1", "n2", "n3", "visit", "plain", "j1"]
-    assert results.loc[0, "Acronyms"] >= 1 and results.loc[0, "Jargon"] >= 1
+    errors = table(at, "Could not be checked (the other notes were)")
+    assert [e["Where"] for e in errors] == ["broken.docx", "latin1.txt", "lines.jsonl:2"]
+    assert "not a readable Word file" in errors[0]["Why"]
+    assert "not UTF-8" in errors[1]["Why"]
+    results = table(at, "Each note")
+    assert [r["Note"] for r in results] == ["n1", "n2", "n3", "visit", "plain", "j1"]
+    assert int(results[0]["Acronyms"]) >= 1 and int(results[0]["Jargon"]) >= 1
+    # the uploaded markup is text in the table
+    assert all("<script" not in h.value for h in at.html)
     assert "6** notes checked from **6** files; **3** could not" in at.markdown[0].value
-    charts = [h.value for h in at.html if "<svg" in h.value]
+    charts = [h.value for h in at.html if 'class="chart"' in h.value]
     assert charts and 'aria-label="Reading grade (Flesch-Kincaid) of each note"' in charts[0]
-    worst = tables[2]
-    assert list(worst.columns) == ["Note", "Words", "Sentence"]
-    terms = tables[3]
-    assert "DV" in set(terms["Words"])
+    assert "Wording findings by category" in charts[0]
+    worst = table(at, "Longest sentences")
+    assert list(worst[0]) == ["Note", "Words", "Sentence"] and len(worst) == 6
+    terms = table(at, "Most frequent jargon and labels")
+    assert "DV" in {t["Words"] for t in terms}
     assert [b.label for b in at.download_button] == ["Download the results (CSV)"]
 
 
@@ -93,15 +109,16 @@ def test_a_file_without_the_chosen_column_is_reported_by_name(at: AppTest) -> No
     assert at.selectbox(key="notes_text_col").options == ["note_id", "body", "team", "text"]
     at.selectbox(key="notes_text_col").set_value("body").run()
     assert not at.exception
-    errors, results = at.dataframe[0].value, at.dataframe[1].value
-    assert list(errors["Where"]) == ["other.jsonl:1"] and "'body'" in errors["Why"][0]
-    assert len(results) == 3
+    errors = table(at, "Could not be checked (the other notes were)")
+    assert [e["Where"] for e in errors] == ["other.jsonl:1"] and "'body'" in errors[0]["Why"]
+    assert len(table(at, "Each note")) == 3
 
 
 def test_nothing_readable(at: AppTest) -> None:
     at.file_uploader[0].set_value([("bad.docx", b"nope", "application/octet-stream")]).run()
     assert any("None of the notes" in w.value for w in at.warning)
-    assert list(at.dataframe[0].value["Where"]) == ["bad.docx"]
+    assert [e["Where"] for e in table(at, "Could not be checked (the other notes were)")] \
+        == ["bad.docx"]
 
 
 def test_csv_download_holds_figures_only_unless_asked() -> None:

@@ -62,8 +62,8 @@ CSS = """
 .legend .badge { margin: 0 .3rem .3rem 0; }
 .fl { padding-left: 1.4rem; }
 .fl li { margin-bottom: .45rem; }
-.checklist { list-style: none; padding-left: 0; margin: 0; }
-.checklist li { border-left: 6px solid; padding: .35rem .6rem; margin-bottom: .5rem;
+.checklist { list-style: none; padding-left: 0 !important; margin: 0 !important; }
+.checklist li { border-left: 6px solid; padding: .35rem .6rem; margin: 0 0 .5rem 0 !important;
                 background: #f8f8f8; }
 .checklist li.pass { border-color: #00703c; }
 .checklist li.fail { border-color: #d4351c; }
@@ -105,6 +105,22 @@ CSS = """
 .card .text { white-space: pre-wrap; overflow-wrap: anywhere; }
 .card .label { font-weight: 700; }
 .muted { color: #505a5f; }
+.tbl { overflow: auto; max-height: 32rem; border: 1px solid #b1b4b6; border-radius: 4px;
+       margin-bottom: 1rem; }
+.tbl table { border-collapse: collapse; font-size: .9rem; width: 100%; }
+.tbl caption { text-align: left; font-weight: 700; padding: .4rem .6rem; }
+.tbl th, .tbl td { padding: .25rem .6rem; border-bottom: 1px solid #e5e5e5; text-align: left;
+                   vertical-align: top; }
+.tbl thead th { position: sticky; top: 0; background: #f3f2f1; }
+.tbl td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.chart { margin: .8rem 0 1.2rem; }
+.chart figcaption { font-weight: 700; margin-bottom: .3rem; }
+.chart table { border-collapse: collapse; width: 100%; max-width: 44rem; }
+.chart th { text-align: right; font-weight: 400; padding: .1rem .6rem .1rem 0;
+            white-space: nowrap; width: 9rem; }
+.chart td { padding: .1rem 0; }
+.chart .b { display: inline-block; height: 1rem; background: #1d70b8; vertical-align: middle;
+            margin-right: .4rem; min-width: 1px; }
 </style>
 """
 
@@ -205,8 +221,10 @@ def findings_list(findings: Sequence[Finding]) -> str:
     return f'<ol class="fl">{"".join(items)}</ol>'
 
 
-def legend(findings: Iterable[Finding]) -> str:
-    present = {f.category for f in findings}
+def legend(findings: Sequence[Finding]) -> str:
+    """The categories marked in the draft, named (the list below names every finding)."""
+    wide, words = _layers(findings)
+    present = {f.category for f in (*wide, *words)}
     if not present:
         return ""
     badges = "".join(f'<span class="badge c-{c}">{escape(category_title(c))}</span>'
@@ -368,6 +386,42 @@ def label_escape(text: str) -> str:
     """Text for a Streamlit widget label or alert, which render Markdown (links, images,
     colour directives, icons): every Markdown character is escaped."""
     return _LABEL_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def bar_chart(title: str, labels: Sequence[str], values: Sequence[float], unit: str) -> str:
+    """A horizontal bar chart in plain HTML, each bar's number written beside it."""
+    top = max(values, default=0) or 1
+    rows = []
+    for label, value in zip(labels, values, strict=True):
+        shown = f"{value:.1f}" if not float(value).is_integer() else f"{int(value)}"
+        word = unit[:-1] if unit.endswith("s") and shown == "1" else unit
+        rows.append(f'<tr><th scope="row">{escape(label)}</th><td><span class="b" '
+                    f'style="width:{70 * value / top:.1f}%" aria-hidden="true"></span>'
+                    f"{escape(shown)} {escape(word)}</td></tr>")
+    return (f'<figure class="chart"><figcaption>{escape(title)}</figcaption>'
+            f'<table aria-label="{escape(title)}">{"".join(rows)}</table></figure>')
+
+
+def table(caption: str, columns: Sequence[str], rows: Sequence[Sequence[object]],
+          *, limit: int = 500) -> str:
+    """A scrollable, keyboard-reachable HTML table; every cell escaped. Numbers align right."""
+    head = "".join(f'<th scope="col">{escape(c)}</th>' for c in columns)
+    body = []
+    for row in rows[:limit]:
+        cells = []
+        for value in row:
+            if isinstance(value, bool) or value is None:
+                cells.append(f"<td>{escape(str(value or ''))}</td>")
+            elif isinstance(value, int | float):
+                cells.append(f'<td class="n">{value:g}</td>')
+            else:
+                cells.append(f"<td>{escape(str(value))}</td>")
+        body.append(f"<tr>{''.join(cells)}</tr>")
+    more = (f'<p class="muted">Showing the first {limit:,} of {len(rows):,} rows; the CSV '
+            "has them all.</p>") if len(rows) > limit else ""
+    return (f'<div class="tbl" tabindex="0" role="region" aria-label="{escape(caption)}">'
+            f"<table><caption>{escape(caption)}</caption><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(body)}</tbody></table></div>{more}")
 
 
 def statement_card(title: str, text: str, verdicts: Sequence[tuple[str, bool | None]] | None,

@@ -74,14 +74,22 @@ def _importable(name: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Result:
-    """One draft's check: the report, the suggestions if the rewriter gave them, and
-    what went wrong, if anything, in plain words."""
+class Checked:
+    """One draft's check: the report (and the parse, for the suggestions), or why the text
+    cannot be checked, or what went wrong, in plain words."""
 
     report: Report | None = None
-    suggestions: Any = None
+    doc: Any = None
     error: str = ""  # the text cannot be checked (empty, too long, binary): say why
-    problem: str = ""  # a step failed; what did work is still shown
+    problem: str = ""  # the check failed; the draft is kept
+
+
+@dataclass(frozen=True)
+class Offered:
+    """The rewriter's suggestions for a checked draft, or why there are none."""
+
+    suggestions: Any = None
+    problem: str = ""
 
 
 def init() -> None:
@@ -94,45 +102,57 @@ def init() -> None:
     ss.setdefault(MEMO, OrderedDict())
 
 
-def _analyse(text: str, kind: str) -> Result:
-    from drafting.engine import check
-    from drafting.textinput import InputError
-
-    eng = engine()
-    if eng.has_rewrite:
-        try:
-            from drafting.rewrite import suggest
-
-            s = suggest(text, kind)
-            return Result(s.report, s)
-        except InputError as exc:
-            return Result(error=exc.message)
-        except Exception as exc:  # the rewriter failed: the check alone still helps
-            problem = (f"Suggestions are not available for this draft (an internal error: "
-                       f"{type(exc).__name__}). The checks below still apply.")
-    else:
-        problem = ""
-    try:
-        return Result(check(text, kind), None, problem=problem)
-    except InputError as exc:
-        return Result(error=exc.message)
-    except Exception as exc:
-        return Result(problem=f"The check failed with an internal error "
-                              f"({type(exc).__name__}). Your draft is kept; try editing it.")
-
-
-def analyse(text: str, kind: str) -> Result:
-    """The check of ``text`` as ``kind``, memoised for this session."""
-    memo: OrderedDict[tuple[str, str], Result] = st.session_state[MEMO]
-    key = (text, kind)
+def _memo(key: tuple[Any, ...], compute: Any) -> Any:
+    memo: OrderedDict[tuple[Any, ...], Any] = st.session_state[MEMO]
     if key in memo:
         memo.move_to_end(key)
         return memo[key]
-    result = _analyse(text, kind)
-    memo[key] = result
+    value = compute()
+    memo[key] = value
     while len(memo) > MEMO_SIZE:
         memo.popitem(last=False)
-    return result
+    return value
+
+
+def _check(text: str, kind: str) -> Checked:
+    from drafting.engine import _check_kind, report_for
+    from drafting.textinput import InputError, validate
+
+    eng = engine()
+    try:
+        _check_kind(kind)
+        validate(text)
+        doc = eng.nlp(text)
+        return Checked(report_for(text, doc, kind, eng.rules), doc)
+    except InputError as exc:
+        return Checked(error=exc.message)
+    except Exception as exc:
+        return Checked(problem=f"The check failed with an internal error "
+                               f"({type(exc).__name__}). Your draft is kept; try editing it.")
+
+
+def check_draft(text: str, kind: str) -> Checked:
+    """The check of ``text`` as ``kind`` (one parse), memoised for this session."""
+    return _memo(("check", text, kind), lambda: _check(text, kind))
+
+
+def _offer(text: str, kind: str, checked: Checked) -> Offered:
+    import drafting.rewrite as rewrite
+
+    try:
+        if hasattr(rewrite, "suggest_for") and checked.doc is not None:
+            return Offered(rewrite.suggest_for(text, checked.doc, checked.report))
+        return Offered(rewrite.suggest(text, kind))
+    except Exception as exc:  # the rewriter failed: the check alone still helps
+        return Offered(problem=f"Suggestions are not available for this draft (an internal "
+                               f"error: {type(exc).__name__}). The checks above still apply.")
+
+
+def suggestions(text: str, kind: str, checked: Checked) -> Offered:
+    """Edits and a whole rewrite for a checked draft, reusing its parse; memoised."""
+    if not engine().has_rewrite or checked.report is None:
+        return Offered()
+    return _memo(("suggest", text, kind), lambda: _offer(text, kind, checked))
 
 
 def replace_draft(new_text: str, what: str) -> None:

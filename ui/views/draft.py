@@ -105,10 +105,11 @@ def _suggestions(text: str, suggestions: Any) -> None:
     if not edits:
         st.caption("No word-by-word suggestions: see the checklist and the rewrite.")
         return
-    st.button(f"Accept all {len(edits)} suggestions", key="accept_all", type="primary",
+    n = len(edits)
+    st.button(f"Accept all suggestions ({n})", key="accept_all", type="primary",
               on_click=_accept,
-              args=(text, list(range(len(edits))), edits,
-                    f"accepted all {len(edits)} suggestions"))
+              args=(text, list(range(n)), edits,
+                    f"accepted {'all ' if n > 1 else ''}{n} suggestion{'s' if n > 1 else ''}"))
     for i, e in enumerate(edits):
         with st.container(border=True):
             _html(f"<p><strong>{i + 1}.</strong></p>"
@@ -194,20 +195,24 @@ def check_tab(eng: state.Engine) -> None:
             if st.session_state[HISTORY]:
                 st.button("Undo the last change", on_click=state.undo, key="undo_empty")
         return
-    result = state.analyse(text, st.session_state.get(KIND) or "auto")
+    kind = st.session_state.get(KIND) or "auto"
+    checked = state.check_draft(text, kind)
     with left:
-        if result.error:
-            st.warning(label_escape(result.error) + "  \nYour draft is kept.")
-        if result.problem:
-            st.error(label_escape(result.problem))
-    report = result.report
+        if checked.error:
+            st.warning(label_escape(checked.error) + "  \nYour draft is kept.")
+        if checked.problem:
+            st.error(label_escape(checked.problem))
+    report = checked.report
     if report is None:
         with left:
             if st.session_state[HISTORY]:
                 st.button("Undo the last change", on_click=state.undo, key="undo_err")
         return
+    # the verdicts go out first; the suggestions, which take longer, follow
+    with right:
+        rewrite_box = st.container()
     with left:
-        _questions(text)
+        questions_box = st.container()
         if report.kind_requested == "auto":
             st.caption(label_escape(f"Checked as a {KIND_LABELS[report.kind].lower()}. "
                                     f"{report.kind_reason}"))
@@ -218,14 +223,22 @@ def check_tab(eng: state.Engine) -> None:
         _html(render.highlight(text, report.findings) + render.legend(report.findings))
         with st.expander(f"All wording findings ({len(report.findings)})"):
             _html(render.findings_list(report.findings))
-        if eng.has_rewrite:
-            _suggestions(text, result.suggestions)
     with right:
-        if result.suggestions is not None:
-            _rewrite(result.suggestions)
         st.subheader("Readability", anchor=False)
         _html(render.readability(report.readability, text))
         _export(text, report)
+    with questions_box:
+        _questions(text)
+    if not eng.has_rewrite:
+        return
+    offered = state.suggestions(text, kind, checked)
+    with left:
+        if offered.problem:
+            st.error(label_escape(offered.problem))
+        _suggestions(text, offered.suggestions)
+    if offered.suggestions is not None:
+        with rewrite_box:
+            _rewrite(offered.suggestions)
 
 
 # --- build tab -------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from typing import Any
 
 import streamlit as st
 
-from ui import state
+from ui import render, state
 from ui.render import label_escape
 
 RESULT = "_notes_result"
@@ -114,47 +114,42 @@ def csv_bytes(rows: list[dict[str, Any]], include_text: bool) -> bytes:
 
 def _charts(rows: list[dict[str, Any]]) -> str:
     from drafting.notes import CATEGORIES
-    from drafting.notes_report import GRADE_LABELS, Aggregates, _bars
+    from drafting.notes_report import GRADE_LABELS, Aggregates
 
     agg = Aggregates()
     for row in rows:
         agg.add(row)
-    return (_bars("Reading grade (Flesch-Kincaid) of each note", GRADE_LABELS,
-                  [float(v) for v in agg.grade_bins], "notes")
-            + _bars("Wording findings by category", [c.replace("_", " ") for c in CATEGORIES],
-                    [float(agg.categories[c]) for c in CATEGORIES], "found"))
+    return (render.bar_chart("Reading grade (Flesch-Kincaid) of each note", GRADE_LABELS,
+                             [float(v) for v in agg.grade_bins], "notes")
+            + render.bar_chart("Wording findings by category",
+                               [c.replace("_", " ") for c in CATEGORIES],
+                               [float(agg.categories[c]) for c in CATEGORIES], "found"))
 
 
 def _results(out: Outcome) -> None:
-    import pandas as pd
-
     rows = out.rows
     st.subheader("Results", anchor=False)
     st.markdown(f"**{len(rows)}** note{'s' if len(rows) != 1 else ''} checked from "
                 f"**{out.files}** file{'s' if out.files != 1 else ''}; "
                 f"**{len(out.errors)}** could not be checked.")
     if out.errors:
-        with st.container(border=True):
-            st.markdown("**Could not be checked** (the other notes were):")
-            st.dataframe(pd.DataFrame([{"Where": e.source, "Why": e.reason}
-                                       for e in out.errors]),
-                         hide_index=True, width="stretch", key="notes_errors")
+        st.html(render.table("Could not be checked (the other notes were)", ["Where", "Why"],
+                             [(e.source, e.reason) for e in out.errors]))
     if not rows:
         return
-    table = pd.DataFrame([{label: r[k] for k, label in TABLE_COLUMNS.items()} for r in rows])
-    st.dataframe(table, hide_index=True, width="stretch", key="notes_table")
+    st.html(render.table("Each note", list(TABLE_COLUMNS.values()),
+                         [[r[k] for k in TABLE_COLUMNS] for r in rows]))
     st.html(_charts(rows))
     worst = sorted(rows, key=lambda r: -r["longest_sentence_length"])[:10]
     st.subheader("Longest sentences", anchor=False)
-    st.dataframe(pd.DataFrame([{"Note": r["id"], "Words": r["longest_sentence_length"],
-                                "Sentence": r.get("hardest_sentence", "")} for r in worst]),
-                 hide_index=True, width="stretch", key="notes_worst")
+    st.html(render.table("Longest sentences", ["Note", "Words", "Sentence"],
+                         [(r["id"], r["longest_sentence_length"], r.get("hardest_sentence", ""))
+                          for r in worst]))
     terms = Counter(t for r in rows for t in r.get("terms", ()))
     st.subheader("Most frequent jargon and labels", anchor=False)
     if terms:
-        st.dataframe(pd.DataFrame([{"Words": t, "Notes using them": n}
-                                   for t, n in terms.most_common(20)]),
-                     hide_index=True, width="stretch", key="notes_terms")
+        st.html(render.table("Most frequent jargon and labels", ["Words", "Notes using them"],
+                             terms.most_common(20)))
     else:
         st.caption("No jargon, acronyms or labels found.")
     include = st.checkbox("Include each note's longest sentence and flagged words in the "

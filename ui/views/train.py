@@ -155,8 +155,9 @@ def main() -> None:
         st.info("No examples match these filters.")
         return
     pages = (len(pairs) + PER_PAGE - 1) // PER_PAGE
-    page = st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1,
-                           key="train_page")
+    with st.columns([1, 3])[0]:
+        page = st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, step=1,
+                               key="train_page")
     page = min(int(page), pages)
     st.caption(f"{len(pairs)} pairs. Showing {PER_PAGE * (page - 1) + 1} to "
                f"{min(len(pairs), PER_PAGE * page)}.")
