@@ -319,3 +319,17 @@ def test_an_unexpected_error_is_a_short_message_and_the_draft_stays(
     monkeypatch.undo()
     at.run()
     assert _checklist(at)
+
+
+def test_a_version_for_the_child(at: AppTest) -> None:
+    text = ("Nan and Amy's teacher are worried that Dad hits Amy, who is 4, when he has been "
+            "drinking. If nothing changes, Amy could be badly hurt.")
+    _type(at, text)
+    assert any(e.label == "A version for the child" for e in at.expander)
+    at.number_input(key="child_age").set_value(6)
+    at.button(key="child_write").click().run()
+    assert not at.exception
+    body = _html_with(at, 'aria-label="Rewrite"')  # the rewrite and the child's version
+    assert body
+    versions = [h.value for h in at.html if 'aria-label="Rewrite"' in h.value]
+    assert len(versions) == 2 and "you" in versions[1].lower()

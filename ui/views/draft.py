@@ -156,6 +156,35 @@ def _open_in(rw: Any, given: dict[str, str]) -> list[tuple[int, int]]:
     return out
 
 
+def _child_version(text: str, kind: str) -> None:
+    """The statement retold for the child, at their age (danger statements and goals)."""
+    with st.expander("A version for the child"):
+        age = st.number_input("The child's age", min_value=2, max_value=17, value=8, step=1,
+                              key="child_age")
+        key = (text, kind, int(age))
+        held = st.session_state.get("_child")
+        if st.button("Write it for the child", key="child_write"):
+            from drafting.rewrite import child_version
+
+            try:
+                held = (key, child_version(text, kind, int(age)))
+            except ValueError as exc:
+                held = (key, str(exc))
+            except Exception as exc:
+                held = (key, f"It could not be written ({type(exc).__name__}).")
+            st.session_state["_child"] = held
+        if held is None or held[0] != key:
+            st.caption("Short sentences, everyday words, the child as “you”; every fact "
+                       "kept and nothing added.")
+            return
+        if isinstance(held[1], str):
+            st.warning(label_escape(held[1]))
+            return
+        rw = held[1]
+        _html(render.rewrite(rw.text, [(p.start, p.end) for p in rw.placeholders]))
+        st.code(rw.text, language=None, wrap_lines=True)
+
+
 def _export(text: str, report: Any) -> None:
     from drafting.export import markdown_report, pdf_report
 
@@ -239,6 +268,8 @@ def check_tab(eng: state.Engine) -> None:
     if offered.suggestions is not None:
         with rewrite_box:
             _rewrite(offered.suggestions)
+            if eng.has_child_version and report.kind in ("danger", "safety_goal"):
+                _child_version(text, report.kind)
 
 
 # --- build tab -------------------------------------------------------------------------
