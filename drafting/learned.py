@@ -52,6 +52,11 @@ FIXES = {
     "who_needs_to_see": "Name who needs to see or check it: “Nan and the school will see…”.",
     "timeframe": "Say for how long or by when: “for the next six months”.",
     "impact_on_child": "Say what it did to the child: what they showed, said or suffered.",
+    "safety_goal.behavioural_specificity": "Name the things people will do, in the situations "
+                                           "where the danger arises: “When Mum has been "
+                                           "drinking, she rings Nan, who collects Kai.”",
+    "harm.behavioural_specificity": "Say what happened, who did it, and when: “Last Tuesday, "
+                                    "Dad left Remy alone in the car for two hours.”",
 }
 
 
@@ -166,17 +171,18 @@ def blended(rule: bool, p_model: float, weight: float) -> bool:
     return weight * p_model + (1 - weight) * (1.0 if rule else 0.0) >= 0.5
 
 
-def overrule(c: CriterionResult, p_model: float, verdict: bool) -> CriterionResult:
+def overrule(c: CriterionResult, p_model: float, verdict: bool,
+             kind: str = "") -> CriterionResult:
     """The rule's result with the learned verdict, saying why, keeping the evidence."""
     if verdict == c.passed:
         return c
     how = (f"The learned scorer overruled the rules: it puts the chance that this criterion is "
            f"met at {p_model:.0%}.")
-    if verdict:
-        msg = f"{how} (The rules said: {c.message})"
-        return replace(c, passed=True, message=msg)
     msg = f"{how} (The rules said: {c.message})"
-    return replace(c, passed=False, message=msg, fix=c.fix or FIXES.get(c.name, ""))
+    if verdict:
+        return replace(c, passed=True, message=msg)
+    fix = c.fix or FIXES.get(f"{kind}.{c.name}") or FIXES.get(c.name, "")
+    return replace(c, passed=False, message=msg, fix=fix)
 
 
 def needs(bundle: Bundle, kind: str) -> set[str]:
@@ -235,7 +241,8 @@ def apply(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str],
             continue
         crits = tuple(
             overrule(c, p[c.name], blended(c.passed, p[c.name],
-                                           bundle.criteria[f"{report.kind}.{c.name}"].weight))
+                                           bundle.criteria[f"{report.kind}.{c.name}"].weight),
+                     report.kind)
             if c.name in p else c
             for c in report.criteria)
         out.append(replace(report, criteria=crits))
