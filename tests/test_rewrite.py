@@ -270,3 +270,31 @@ def test_child_version_speaks_to_the_child_and_adds_nothing():
 def test_child_version_only_for_danger_and_goals():
     with pytest.raises(ValueError):
         child_version("On Friday Dad hit Leo.", "harm", 8)
+
+
+def _nested(text: str) -> bool:
+    depth = 0
+    for ch in text:
+        depth += ch == "["
+        if depth > 1:
+            return True
+        depth -= ch == "]" and depth > 0
+    return False
+
+
+@pytest.mark.parametrize("draft,kind", [
+    ("There are concerns that Dad presents as hostile and DV is ongoing.", "danger"),
+    ("We are worried about neglect. Mum will not drink.", "danger"),
+    ("Dad needs to stop hitting the children and engage with CAMHS.", "safety_goal"),
+    ("Leo was subjected to physical chastisement.", "harm"),
+])
+def test_suggesting_again_on_a_rewrite_never_nests_questions(draft, kind):
+    first = suggest(draft, kind)
+    again = suggest(first.rewrite.text, kind)
+    accepted = suggest(apply_edits(draft, first.edits), kind)
+    for s in (again, accepted):
+        assert not _nested(s.rewrite.text), s.rewrite.text
+        assert not any("[" in e.text for e in s.edits)
+    # no question is asked twice
+    questions = [p.question for p in again.rewrite.placeholders]
+    assert len(questions) == len(set(questions)), again.rewrite.text

@@ -7,7 +7,9 @@ and its safety goal as a pair; opens the Train page; uploads case notes (one fil
 and downloads the CSV. Along the way: markup in a draft runs nothing, the keyboard alone
 works, the page reads at 200% zoom, and every request the page makes stays on this machine.
 Afterwards the server's output and temporary folder hold none of the text. Screenshots of
-each page go to docs/screenshots/ (linked from the README).
+each page are saved as test artefacts in tests/artifacts/screenshots/ (git-ignored); with
+DRAFTING_UPDATE_SCREENSHOTS=1 they refresh the committed copies in docs/screenshots/ that
+the README links to.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from typing import Any
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "docs" / "screenshots"
+SHOTS = (ROOT / "docs" / "screenshots" if os.environ.get("DRAFTING_UPDATE_SCREENSHOTS") == "1"
+         else ROOT / "tests" / "artifacts" / "screenshots")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -183,6 +186,7 @@ def shot(page: Any, name: str) -> None:
     }""")
     page.set_viewport_size({"width": size["width"], "height": min(max(height, 600), 6000)})
     page.wait_for_timeout(300)
+    SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(SHOTS / name), full_page=True)
     page.set_viewport_size(size)
 

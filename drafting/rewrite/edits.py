@@ -9,6 +9,7 @@ specific edit wins.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -95,6 +96,8 @@ class EditBuilder:
         self.text = text
         self.doc = doc
         self.kind = kind
+        # "[Who is worried?]" left in a draft by an accepted suggestion
+        self.open_questions = [m.span() for m in re.finditer(r"\[[^\[\]]*\]", text)]
         self._cands: list[tuple[int, int, Edit]] = []
         self.slots: dict[str, Slotted] = {}
 
@@ -102,6 +105,8 @@ class EditBuilder:
             criterion: str | None, reason: str) -> None:
         if replacement == self.text[start:end]:
             return
+        if any(s < end and start < e for s, e in self.open_questions):
+            return  # a question already in the draft is the writer's to answer, not to edit
         edit = Edit(start, end, replacement, rule_id, criterion, reason, self.text[start:end])
         self._cands.append((priority, len(self._cands), edit))
 

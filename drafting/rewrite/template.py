@@ -8,6 +8,7 @@ One function per kind, looked up in a registry.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -47,11 +48,19 @@ class Plan:
 
     def addressed(self, criterion: str) -> bool:
         """Does an edit already ask for this in a gap a whole answer can fill (a name, a
-        clause, a sentence)? Questions about a single label do not count: the template
+        clause, a sentence), or does the draft still hold such a question, left by an
+        accepted suggestion? Questions about a single label do not count: the template
         still asks for the behaviour as a sentence of its own."""
-        return any(ph in e.replacement and sl.criterion == criterion
-                   and sl.fits in ("name", "verb", "sentence", "clause")
-                   for e in self.edits for ph, sl in self.slots.items())
+        if any(ph in e.replacement and sl.criterion == criterion
+               and sl.fits in ("name", "verb", "sentence", "clause")
+               for e in self.edits for ph, sl in self.slots.items()):
+            return True
+        cues = OPEN_QUESTION_CUES.get(criterion, ())
+        return any(cue in q.lower() for q in self.open_questions for cue in cues)
+
+    @property
+    def open_questions(self) -> list[str]:
+        return re.findall(r"\[([^\[\]]*)\]", self.a.text)
 
     def ask(self, question: str, slot: str, criterion: str | None,
             fits: str = "sentence") -> str:
@@ -62,6 +71,19 @@ class Plan:
     def tagged(self, tag: str) -> list[Sentence]:
         return [s for s in self.sentences if tag in s.tags]
 
+
+# Words by which a question already in the draft shows what it asks for.
+OPEN_QUESTION_CUES = {
+    "worried_person_attribution": ("who is worried", "who exactly", "which people",
+                                   "holds this view"),
+    "behavioural_specificity": ("what exactly does", "what exactly did", "who does what",
+                                "what will", "do differently"),
+    "consequences": ("could happen",),
+    "positive_framing": ("instead of", "what will"),
+    "who_needs_to_see": ("who will see",),
+    "timeframe": ("how long",),
+    "impact_on_child": ("what happened to",),
+}
 
 TemplateFn = Callable[[Plan], list[str]]
 TEMPLATES: dict[str, TemplateFn] = {}
@@ -130,7 +152,7 @@ def danger(plan: Plan) -> list[str]:
         out.insert(min(n, len(out)), plan.ask(
             f"What exactly does {plan.adult} do that worries people, and when?",
             "behaviour", "behavioural_specificity"))
-    if plan.failed("consequences"):
+    if plan.failed("consequences") and not plan.addressed("consequences"):
         out.append("If nothing changes, " + plan.ask(
             f"what could happen to {plan.child}, soon and later on?",
             "consequence", "consequences", "clause"))
@@ -153,10 +175,10 @@ def safety_goal(plan: Plan) -> list[str]:
         out.insert(1 if out else 0, plan.ask(
             f"What will {plan.adult} do, that people can see, to keep {plan.child} safe?",
             "behaviour", "behavioural_specificity"))
-    if plan.failed("who_needs_to_see"):
+    if plan.failed("who_needs_to_see") and not plan.addressed("who_needs_to_see"):
         out.append(plan.ask("Who will see this happening? Name them", "observers",
                             "who_needs_to_see", "name") + " will check this and see it happening.")
-    if plan.failed("timeframe"):
+    if plan.failed("timeframe") and not plan.addressed("timeframe"):
         out.append("This needs to keep happening for " + plan.ask(
             "how long?", "timeframe", "timeframe", "length of time") + ".")
     return out
@@ -171,11 +193,28 @@ def harm(plan: Plan) -> list[str]:
     if plan.failed("behavioural_specificity") and not plan.addressed("behavioural_specificity"):
         out.insert(0, plan.ask(f"What exactly did {plan.adult} do or not do, and when?",
                                "behaviour", "behavioural_specificity"))
-    if plan.failed("impact_on_child"):
+    if plan.failed("impact_on_child") and not plan.addressed("impact_on_child"):
         out.append("As a result, " + plan.ask(
             f"what happened to {plan.child}: what did it do to them?",
             "impact", "impact_on_child", "clause"))
     return out
+
+
+def _whole_sentences(doc: Doc) -> list[Span]:
+    """The parser's sentences, re-joined where one ends inside a "[question?]" or stops
+    short just before one ("Leo" + "[Who did this?] hit him")."""
+    groups: list[list[Span]] = []
+    for sent in doc.sents:
+        if groups:
+            prev = doc[groups[-1][0].start:groups[-1][-1].end].text.rstrip()
+            open_bracket = prev.count("[") > prev.count("]")
+            cut_short = sent.text.lstrip().startswith("[") and not prev.endswith(
+                (".", "!", "?", "]", ":", ";"))
+            if open_bracket or cut_short:
+                groups[-1].append(sent)
+                continue
+        groups.append([sent])
+    return [doc[g[0].start:g[-1].end] for g in groups]
 
 
 def _first_name(doc: Doc, names: set[str], default: str) -> str:
@@ -202,7 +241,7 @@ def assemble(a: Analysis, report: Report, edits: Sequence[Edit],
     """The rewrite's text, and every placeholder it contains."""
     doc = a.doc
     sentences = []
-    for sent in doc.sents:
+    for sent in _whole_sentences(doc):
         inside = [e for e in edits if sent.start_char <= e.start and e.end <= sent.end_char]
         local = [type(e)(e.start - sent.start_char, e.end - sent.start_char, e.replacement,
                          e.rule_id, e.criterion, e.reason, e.text) for e in inside]
