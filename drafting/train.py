@@ -92,7 +92,7 @@ def _blend_acc(p: Any, rule: Any, y: Any, w: float) -> float:
     return float((pred == (y > 0.5)).mean())
 
 
-def select(key: str, X_by_set: dict[tuple[str, ...], Any], rule: Any, y: Any,
+def select(X_by_set: dict[tuple[str, ...], Any], rule: Any, y: Any,
            seed: int = SEED) -> dict[str, Any]:
     """Cross-validate every (feature set, l2, weight) on the tuning rows of one criterion."""
     import numpy as np
@@ -138,7 +138,7 @@ def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = pr
             y = np.array([float(parsed.rows[idx[j]]["labels"][name]) for j in have])
             rule = np.array([float(reports[j].criterion(name).passed) for j in have])
             Xs = {fs: X[have] for fs, X in X_by_set.items()}
-            choice = select(key, Xs, rule, y, seed)
+            choice = select(Xs, rule, y, seed)
             cv[key] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in choice.items()}
             model = None
             if choice["weight"] > 0:
