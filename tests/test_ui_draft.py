@@ -333,3 +333,14 @@ def test_a_version_for_the_child(at: AppTest) -> None:
     assert body
     versions = [h.value for h in at.html if 'aria-label="Rewrite"' in h.value]
     assert len(versions) == 2 and "you" in versions[1].lower()
+
+
+def test_well_written_examples_like_yours(at: AppTest) -> None:
+    text = "Nan is worried that Dad hits Mum when he has been drinking."
+    _type(at, text)
+    assert any(e.label == "Well-written examples like yours" for e in at.expander)
+    at.button(key="similar_find").click().run()
+    assert not at.exception
+    cards = [h.value for h in at.html if "Example 1 (similarity" in h.value]
+    assert cards and "Example 3" in cards[0]
+    assert text not in cards[0]  # examples come from the corpus, not the draft

@@ -63,6 +63,25 @@ def engine() -> Engine:
                   _importable("drafting.rewrite.child"))
 
 
+@st.cache_resource(show_spinner="Loading the language model (once for this server)…")
+def examples_model() -> Any:
+    """The sentence encoder and the examples' index, loaded once per server and only when
+    someone first asks for examples (torch is not imported before then)."""
+    from drafting.learned import load_scorer
+    from drafting.models.encoder import load
+
+    load()
+    return load_scorer()
+
+
+def similar(text: str, kind: str, k: int = 3) -> list[dict[str, Any]]:
+    """Well-written corpus statements like the draft, memoised per session."""
+    from drafting.similar import similar as nearest
+
+    examples_model()
+    return _memo(("similar", text, kind, k), lambda: nearest(text, kind, k))
+
+
 def _importable(name: str) -> bool:
     import importlib
 

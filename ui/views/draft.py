@@ -185,6 +185,34 @@ def _child_version(text: str, kind: str) -> None:
         st.code(rw.text, language=None, wrap_lines=True)
 
 
+def _similar_examples(text: str, kind: str) -> None:
+    """Well-written statements from the corpus that are like this draft (a language model
+    on this computer finds them; nothing is sent anywhere)."""
+    with st.expander("Well-written examples like yours"):
+        key = (text, kind)
+        held = st.session_state.get("_similar")
+        if st.button("Find examples", key="similar_find"):
+            try:
+                held = (key, state.similar(text, kind))
+            except Exception as exc:
+                held = (key, f"Examples are not available here ({type(exc).__name__}).")
+            st.session_state["_similar"] = held
+        if held is None or held[0] != key:
+            st.caption("Invented statements from the practice corpus that meet every "
+                       "criterion, nearest in meaning to your draft. The first search loads "
+                       "a language model on this computer and takes a few seconds.")
+            return
+        if isinstance(held[1], str):
+            st.warning(label_escape(held[1]))
+            return
+        if not held[1]:
+            st.info("No examples of this kind are available.")
+            return
+        _html("".join(render.statement_card(f"Example {i + 1} (similarity {ex['score']:.2f})",
+                                            ex["text"], None)
+                      for i, ex in enumerate(held[1])))
+
+
 def _export(text: str, report: Any) -> None:
     from drafting.export import markdown_report, pdf_report
 
@@ -270,6 +298,7 @@ def check_tab(eng: state.Engine) -> None:
             _rewrite(offered.suggestions)
             if eng.has_child_version and report.kind in ("danger", "safety_goal"):
                 _child_version(text, report.kind)
+            _similar_examples(text, report.kind)
 
 
 # --- build tab -------------------------------------------------------------------------
