@@ -82,8 +82,10 @@ def compare(draft: Doc, rewrite_text: str, nlp, allowed: Iterable[str] = ()) -> 
             continue  # the same word, tagged differently in its new sentence
         if not all(w in draft_words or w.strip("'’.") in draft_words for w in words):
             added.append(label)
-    full = nlp(rewrite_text) if rewrite_text != bare.text else bare
-    rewrite_words = _words(full)
+    # words quoted inside placeholders count as kept: read them without another parse
+    quoted = {w.strip(".,;:!?“”\"'()").lower()
+              for ph in _BRACKETS.findall(rewrite_text) for w in ph.strip("[]").split()}
+    rewrite_words = _words(bare) | quoted
     dropped = [label for label, words in facts_of(draft)
                if label.lower() not in rewrite_words
                and not all(w in rewrite_words for w in words)]

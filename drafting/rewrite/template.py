@@ -141,7 +141,7 @@ def danger(plan: Plan) -> list[str]:
                        "worried", "worried_person_attribution", "name")
         lead = next((s for s in order if "behaviour" in s.tags and s not in conseq),
                     next((s for s in order if s not in conseq), None))
-        if lead is not None and order.index(lead) == 0:
+        if lead is not None and order.index(lead) == 0 and any(ch.isalpha() for ch in lead.text):
             out[0] = _end(f"{who} are worried that {_decap(lead)}")
         else:
             # moving a later sentence first could part a pronoun from its person: the
