@@ -197,16 +197,19 @@ def format_text(report: Report, text: str, stream: IO[str]) -> str:
 # --- commands ----------------------------------------------------------------------------
 
 
-def _emit(report_or_error: Any, fmt: str, text: str, stream: IO[str]) -> None:
-    from drafting.report import Report
+def _emit(report_or_error: Any, fmt: str, text: str, stream: IO[str], *,
+          describe: Any = None, verb: str = "check") -> None:
+    """One result in the chosen format; ``describe(result, text, stream)`` renders the text
+    format (a report by default; ``cli_rewrite`` passes its own)."""
+    from drafting.engine import ItemError
 
     if fmt == "text":
-        if isinstance(report_or_error, Report):
-            stream.write(format_text(report_or_error, text, stream) + "\n\n")
+        if not isinstance(report_or_error, ItemError):
+            stream.write((describe or format_text)(report_or_error, text, stream) + "\n\n")
         else:
             d = report_or_error.to_dict()
             label = d.get("id") or f"line {d.get('line')}"
-            stream.write(f"[{_visible(label)}] cannot check: "
+            stream.write(f"[{_visible(str(label))}] cannot {verb}: "
                          f"{_visible(d['error']['message'])}\n\n")
     elif fmt == "json":
         stream.write(json.dumps(report_or_error.to_dict(), ensure_ascii=False, indent=2) + "\n")

@@ -23,6 +23,7 @@ from drafting.cli import (
     _single_text,
     _visible,
 )
+from drafting.cli import _emit as _emit_one
 
 
 def _words(text: str) -> list[str]:
@@ -78,18 +79,8 @@ def format_suggestions(s: Any, stream: IO[str]) -> str:
 
 
 def _emit(out: Any, fmt: str, stream: IO[str]) -> None:
-    if fmt == "text":
-        if hasattr(out, "rewrite"):
-            stream.write(format_suggestions(out, stream) + "\n\n")
-        else:
-            d = out.to_dict()
-            label = d.get("id") or f"line {d.get('line')}"
-            stream.write(f"[{_visible(str(label))}] cannot rewrite: "
-                         f"{_visible(d['error']['message'])}\n\n")
-    elif fmt == "json":
-        stream.write(json.dumps(out.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        stream.write(json.dumps(out.to_dict(), ensure_ascii=False) + "\n")
+    _emit_one(out, fmt, "", stream, describe=lambda s, _text, st: format_suggestions(s, st),
+              verb="rewrite")
 
 
 def _with_id(s: Any, id: str | None) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from drafting.rewrite.edits import EditBuilder, _cuts, apply_edits, build_edits
+from drafting.rewrite.edits import EditBuilder, apply_edits, build_edits, split_sentence
 from drafting.rewrite.inflect import capitalise
 from drafting.rewrite.records import Edit, Rewrite
 
@@ -29,24 +29,7 @@ def max_words(age: int) -> int:
 def _splits(doc: Doc, limit: int) -> list[Edit]:
     b = EditBuilder(doc.text, doc)
     for sent in doc.sents:
-        toks = list(sent)
-
-        def pick(lo: int, hi: int, cuts: list = _cuts(toks)) -> None:  # noqa: B008
-            n = sum(1 for t in doc[lo:hi + 1] if not t.is_punct)
-            inside = [c for c in cuts if lo + 2 < c[0] < hi - 2]
-            if n <= limit or not inside:
-                return
-            mid = (lo + hi) / 2
-            ti, start, end, opening = min(inside, key=lambda c: abs(c[0] - mid))
-            nxt = doc[doc.char_span(end, end + 1, alignment_mode="expand").start]
-            word = nxt.text if nxt.text == "I" or nxt.pos_ == "PROPN" else (
-                nxt.text.lower() if opening else capitalise(nxt.text))
-            b.add(60, start, nxt.idx + len(nxt.text), ". " + opening + word, "child.split",
-                  None, "Short sentences for a child.")
-            pick(lo, ti)
-            pick(nxt.i, hi)
-
-        pick(toks[0].i, toks[-1].i)
+        split_sentence(b, list(sent), limit, "child.split", None, "Short sentences for a child.")
     return list(b.result())
 
 

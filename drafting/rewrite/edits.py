@@ -335,32 +335,37 @@ def _cuts(toks: Sequence[Token]) -> list[tuple[int, int, int, str]]:
     return out
 
 
-def _split(b: EditBuilder, f: Finding, crit: str | None) -> None:
-    """Split a very long sentence at its most central joins until each part is short."""
-    toks = b.tokens(f.start, f.end)
-    if len(toks) < 12:
-        return
-    words = [t for t in toks if not t.is_punct]
+def split_sentence(b: EditBuilder, toks: Sequence[Token], limit: int, rule_id: str,
+                   crit: str | None, reason: str) -> None:
+    """Split a sentence at its most central joins until each part has at most ``limit``
+    words (or no join is left): used for long sentences and for a child's version."""
+    doc = b.doc
     cuts = _cuts(toks)
 
     def pick(lo: int, hi: int) -> None:
-        n = sum(1 for t in words if lo <= t.i <= hi)
-        if n <= MAX_WORDS:
-            return
-        inside = [c for c in cuts if lo + 3 < c[0] < hi - 3]
-        if not inside:
+        n = sum(1 for t in doc[lo:hi + 1] if not t.is_punct)
+        inside = [c for c in cuts if lo + 2 < c[0] < hi - 2]
+        if n <= limit or not inside:
             return
         mid = (lo + hi) / 2
         ti, start, end, opening = min(inside, key=lambda c: abs(c[0] - mid))
-        nxt = b.doc[b.doc.char_span(end, end + 1, alignment_mode="expand").start]
+        nxt = doc[doc.char_span(end, end + 1, alignment_mode="expand").start]
         word = nxt.text if nxt.text == "I" or nxt.pos_ == "PROPN" else (
             nxt.text.lower() if opening else capitalise(nxt.text))
-        b.add(60, start, nxt.idx + len(nxt.text), ". " + opening + word, f.rule_id, crit,
-              "Split the long sentence here: one idea per sentence is easier to follow aloud.")
+        b.add(60, start, nxt.idx + len(nxt.text), ". " + opening + word, rule_id, crit, reason)
         pick(lo, ti)
         pick(nxt.i, hi)
 
-    pick(toks[0].i, toks[-1].i)
+    if toks:
+        pick(toks[0].i, toks[-1].i)
+
+
+def _split(b: EditBuilder, f: Finding, crit: str | None) -> None:
+    """Split a very long sentence at its most central joins until each part is short."""
+    toks = b.tokens(f.start, f.end)
+    if len(toks) >= 12:
+        split_sentence(b, toks, MAX_WORDS, f.rule_id, crit, "Split the long sentence here: "
+                       "one idea per sentence is easier to follow aloud.")
 
 
 def _name(tok: Token | None, default: str) -> str:
