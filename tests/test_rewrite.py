@@ -298,3 +298,10 @@ def test_suggesting_again_on_a_rewrite_never_nests_questions(draft, kind):
     # no question is asked twice
     questions = [p.question for p in again.rewrite.placeholders]
     assert len(questions) == len(set(questions)), again.rewrite.text
+
+
+def test_local_rule_file_applies_to_the_rewrite_too(tmp_path):
+    rules = tmp_path / "local.yaml"
+    rules.write_text("name: Test Council\ndisable: [acronym.dv]\nallow: [DV]\n", encoding="utf-8")
+    s = suggest("Nan is worried about DV at home.", "danger", rules=[str(rules)])
+    assert "DV" in s.rewrite.text and not any(e.text == "DV" for e in s.edits)

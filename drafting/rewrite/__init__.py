@@ -61,11 +61,12 @@ def suggest(text: str, kind: str = "auto", *, rules: Iterable[str] = ()) -> Sugg
     nlp = _nlp()
     doc = nlp(text)
     report = report_for(text, doc, kind, _rules(tuple(rules)))
-    return suggest_for(text, doc, report)
+    return suggest_for(text, doc, report, rules=rules)
 
 
-def suggest_for(text: str, doc, report) -> Suggestions:
-    """The suggestions for a draft already parsed and checked (the batch path)."""
+def suggest_for(text: str, doc, report, *, rules: Iterable[str] = ()) -> Suggestions:
+    """The suggestions for a draft already parsed and checked (the editor's path), with
+    the same local rule files as its check."""
     from drafting.analysis import Analysis
     from drafting.engine import _nlp
     from drafting.rewrite.facts import compare
@@ -75,7 +76,7 @@ def suggest_for(text: str, doc, report) -> Suggestions:
                  readability=report.readability)
     edits, slots = build_edits(text, doc, report.findings, a, report.kind)
     rewritten, slots = assemble(a, report, edits, slots)
-    rewritten = polish(rewritten, slots, report.kind)
+    rewritten = polish(rewritten, slots, report.kind, rules)
     facts = compare(doc, rewritten, _nlp(), _allowed_words(edits))
     if not facts.ok:
         # Never show a rewrite that states something new: fall back to the draft with its
