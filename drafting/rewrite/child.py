@@ -113,11 +113,14 @@ def child_version(text: str, kind: str, age: int) -> Rewrite:
     from drafting.rewrite.facts import compare
     from drafting.rewrite.template import people_names
 
-    if kind not in CHILD_KINDS:
+    if kind not in (*CHILD_KINDS, "auto"):
         raise ValueError("A child's version is for danger statements and safety goals.")
     if not 2 <= age <= 17:
         raise ValueError("Give the child's age in years, from 2 to 17.")
     s = suggest(text, kind)
+    if s.report.kind not in CHILD_KINDS:
+        raise ValueError("A child's version is for danger statements and safety goals; "
+                         f"this reads as a {s.report.kind.replace('_', ' ')} statement.")
     nlp = _nlp()
     plain_edits = [e for e in s.edits if e.rule_id != "rewrite.goal_reframe"]
     from drafting.analysis import Analysis
