@@ -261,7 +261,7 @@ def test_child_version_speaks_to_the_child_and_adds_nothing():
             "Amy, who is 4, hides under her bed; if nothing changes, Amy could be badly hurt.")
     r = child_version(text, "danger", 5)
     assert "you" in r.text.lower() and "Amy" not in r.text
-    assert "your bed" in r.text
+    assert "You hide" in r.text and "who is 4" not in r.text
     assert not r.facts.added
     # split wherever a sentence can be split safely (no join to cut in the first clause)
     assert len(r.text.split(". ")) >= 3
@@ -305,3 +305,8 @@ def test_local_rule_file_applies_to_the_rewrite_too(tmp_path):
     rules.write_text("name: Test Council\ndisable: [acronym.dv]\nallow: [DV]\n", encoding="utf-8")
     s = suggest("Nan is worried about DV at home.", "danger", rules=[str(rules)])
     assert "DV" in s.rewrite.text and not any(e.text == "DV" for e in s.edits)
+
+
+def test_child_version_leaves_pronouns_it_cannot_tie_to_the_child():
+    r = child_version("Nan is worried that Dad hits Amy, who is 6, when he drinks.", "danger", 6)
+    assert r.text == "Nan is worried that Dad hits you when he drinks."

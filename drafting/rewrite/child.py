@@ -49,9 +49,11 @@ def _you(doc: Doc, child: str) -> list[Edit]:
         if t.i in skip:
             continue
         is_child = t.text == child
-        if not is_child and t.lower_ in PRONOUNS:
+        if not is_child and t.lower_ in PRONOUNS and people.genders.get(child):
+            # only when the child's gender is known: "he" after "Dad hits Amy" is Dad
             m = people.resolve(t)
-            is_child = m.tok.text == child and m.tok.i != t.i
+            is_child = m.tok.text == child and m.tok.i != t.i and m.gender == \
+                people.genders.get(child)
         if not is_child:
             continue
         nxt = t.nbor(1) if t.i + 1 < len(doc) else None
@@ -60,15 +62,16 @@ def _you(doc: Doc, child: str) -> list[Edit]:
             edits.append(Edit(t.idx, nxt.idx + len(nxt.text), word, "child.you", None,
                               "Speak to the child.", doc.text[t.idx:nxt.idx + len(nxt.text)]))
             continue
-        ages = [c for c in t.children if c.dep_ in ("relcl", "appos") and (
-            any(x.like_num for x in c.subtree) and len(list(c.subtree)) <= 5)]
-        if ages and nxt is not None and nxt.text == ",":
-            last = max(x.i for x in ages[0].subtree)
-            end = last + 1 if last + 1 < len(doc) and doc[last + 1].text == "," else last
-            skip.update(range(t.i + 1, end + 1))
-            stop = doc[end].idx + len(doc[end].text)
-            edits.append(Edit(nxt.idx, stop, "", "child.you", None,
-                              "The child knows their own age.", doc.text[nxt.idx:stop]))
+        if t.text == child and nxt is not None and nxt.text == ",":
+            # ", who is 6," or ", 6," after the name: the child knows their own age
+            close = next((x for x in doc[nxt.i + 1:nxt.i + 6] if x.text == ","), None)
+            inner = doc[nxt.i + 1:close.i] if close is not None else None
+            if inner is not None and any(x.like_num for x in inner) and (
+                    len(inner) == 1 or inner[0].lower_ in ("who", "aged", "age")):
+                skip.update(range(t.i + 1, close.i + 1))
+                stop = close.idx + 1
+                edits.append(Edit(nxt.idx, stop, "", "child.you", None,
+                                  "The child knows their own age.", doc.text[nxt.idx:stop]))
         low = t.lower_
         if t.text == child or low in ("she", "he", "him"):
             word = "you"
