@@ -48,3 +48,13 @@ def test_filled_rewrites_pass_on_recheck(results):
     for res in results.values():
         for criterion, rate in res["filled_rewrite_pass_rate"].items():
             assert rate >= 0.9, (criterion, rate)
+
+
+def test_childs_version_adds_no_fact():
+    from drafting.rewrite import child_version
+
+    rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+    sample = [r for r in rows if r["kind"] in ("danger", "safety_goal")][::8]
+    added = {r["id"]: child_version(r["text"], r["kind"], 8).facts.added for r in sample}
+    assert not {k: v for k, v in added.items() if v}
