@@ -41,7 +41,6 @@ class Plan:
     edits: Sequence[Edit]
     child: str
     adult: str
-    parts: list[str] = field(default_factory=list)
 
     def failed(self, criterion: str) -> bool:
         return not self.report.criterion(criterion).passed
