@@ -2,28 +2,36 @@
 
 The second annotator labelled a random sample of 150 tuning statements from the text and
 the labelling guide alone (no corpus labels, no software). Their labels are in
-``corpus/agreement/second_annotator.jsonl``. Usage::
+``corpus/agreement/second_annotator.jsonl``. Another did the same for the whole fresh
+evaluation batch (``corpus/agreement/fresh_second_annotator.jsonl``). Usage::
 
-    python corpus/agreement.py
+    python corpus/agreement.py            # the main corpus sample
+    python corpus/agreement.py --fresh    # the fresh evaluation batch
 """
 
 from __future__ import annotations
 
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).parent
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
+    fresh = "--fresh" in (sys.argv[1:] if argv is None else argv)
+    corpus = "fresh_heldout.jsonl" if fresh else "statements.jsonl"
+    second_file = "fresh_second_annotator.jsonl" if fresh else "second_annotator.jsonl"
     first = {}
-    for line in (HERE / "examples" / "statements.jsonl").read_text(encoding="utf-8").splitlines():
+    for line in (HERE / "examples" / corpus).read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
         first[row["id"]] = row
     agree: Counter[str] = Counter()
     total: Counter[str] = Counter()
-    for line in (HERE / "agreement" / "second_annotator.jsonl").read_text().splitlines():
+    for line in (HERE / "agreement" / second_file).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
         second = json.loads(line)
         row = first[second["id"]]
         for name, label in second["labels"].items():
