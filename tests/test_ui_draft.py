@@ -344,3 +344,15 @@ def test_well_written_examples_like_yours(at: AppTest) -> None:
     cards = [h.value for h in at.html if "Example 1 (similarity" in h.value]
     assert cards and "Example 3" in cards[0]
     assert text not in cards[0]  # examples come from the corpus, not the draft
+
+
+def test_the_learned_scorer_can_be_switched_on(at: AppTest) -> None:
+    text = ("The health visitor is worried about the way Kofi speaks to Abena in front of baby "
+            "Esi, which could affect Esi's development.")
+    at.selectbox(key="kind").set_value("danger")
+    _type(at, text)
+    assert _checklist(at)["behavioural_specificity"] is True  # the rules alone
+    at.toggle(key="use_model").set_value(True).run()
+    assert not at.exception
+    assert _checklist(at)["behavioural_specificity"] is False  # the scorer overrules them
+    assert at.session_state["draft"] == text

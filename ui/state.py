@@ -133,7 +133,7 @@ def _memo(key: tuple[Any, ...], compute: Any) -> Any:
     return value
 
 
-def _check(text: str, kind: str) -> Checked:
+def _check(text: str, kind: str, model: bool = False) -> Checked:
     from drafting.engine import _check_kind, report_for
     from drafting.textinput import InputError, validate
 
@@ -142,7 +142,12 @@ def _check(text: str, kind: str) -> Checked:
         _check_kind(kind)
         validate(text)
         doc = eng.nlp(text)
-        return Checked(report_for(text, doc, kind, eng.rules), doc)
+        report = report_for(text, doc, kind, eng.rules)
+        if model:  # the learned scorer blended with the rules (loaded once per server)
+            from drafting.learned import apply
+
+            (report,) = apply(examples_model(), [report], [text], [doc])
+        return Checked(report, doc)
     except InputError as exc:
         return Checked(error=exc.message)
     except Exception as exc:
@@ -150,9 +155,10 @@ def _check(text: str, kind: str) -> Checked:
                                f"({type(exc).__name__}). Your draft is kept; try editing it.")
 
 
-def check_draft(text: str, kind: str) -> Checked:
-    """The check of ``text`` as ``kind`` (one parse), memoised for this session."""
-    return _memo(("check", text, kind), lambda: _check(text, kind))
+def check_draft(text: str, kind: str, model: bool = False) -> Checked:
+    """The check of ``text`` as ``kind`` (one parse), memoised for this session; with
+    ``model``, the learned scorer's verdicts blended in."""
+    return _memo(("check", text, kind, model), lambda: _check(text, kind, model))
 
 
 def _offer(text: str, kind: str, checked: Checked) -> Offered:
