@@ -223,13 +223,15 @@ def cmd_check(args: argparse.Namespace) -> int:
     from drafting.textinput import InputError
 
     rules = tuple(args.rules or ())
-    if getattr(args, "model", "off") == "on":  # the learned scorer: loads torch, see README
+    if getattr(args, "model", "off") in ("on", "light"):  # the learned scorer, see README
         from functools import partial
 
         from drafting import learned
 
-        check, check_many = partial(learned.check, model=True), partial(learned.check_many,
-                                                                        model=True)
+        # "on" loads torch and the encoder; "light" reads the parse's own tensor: no torch
+        path = learned.light_path() if args.model == "light" else None
+        check = partial(learned.check, model=True, path=path)
+        check_many = partial(learned.check_many, model=True, path=path)
     if args.input:
         if args.text is not None or args.file:
             raise UsageError("give either --input FILE.jsonl or a single text, not both")
@@ -286,7 +288,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not rows:
         raise UsageError(f"{args.file}: no labelled statements"
                          + (f" in split {args.split!r}" if args.split else ""))
-    if args.model == "on":
+    if args.model in ("on", "light"):
         return _eval_with_model(args, rows)
     res = evaluate(rows, kind_override=args.kind, rules=tuple(args.rules or ()))
     if args.format == "json":
@@ -304,9 +306,11 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 
 def _eval_with_model(args: argparse.Namespace, rows: list[dict[str, Any]]) -> int:
+    from drafting.learned import light_path
     from drafting.train import compare, format_comparison
 
-    res = compare(rows, kind_override=args.kind, rules=tuple(args.rules or ()))
+    res = compare(rows, kind_override=args.kind, rules=tuple(args.rules or ()),
+                  path=light_path() if args.model == "light" else None)
     if args.format == "json":
         print(json.dumps(res.to_dict(), indent=2))
     else:
@@ -324,7 +328,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         print(line, flush=True)
 
     try:
-        out = train(args.corpus, args.out, log=log)
+        out = train(args.corpus, args.out, log=log, light=args.light)
     except (OSError, ValueError, UnicodeDecodeError) as exc:
         raise UsageError(str(exc)) from None
     meta = out["meta"]
@@ -455,7 +459,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--input", metavar="FILE.jsonl",
                    help="check many: one JSON object per line with id, kind, text "
                         "(- for standard input)")
-    c.add_argument("--model", default="off", choices=["on", "off"],
+    c.add_argument("--model", default="off", choices=["on", "light", "off"],
                    help="blend the learned scorer with the rules (loads torch: about 7 s "
                         "more; default off)")
     c.set_defaults(func=cmd_check)
@@ -467,8 +471,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", default="text", choices=["text", "json"])
     e.add_argument("--rules", action="append", metavar="FILE")
     e.add_argument("--show-mistakes", action="store_true")
-    e.add_argument("--model", default="off", choices=["on", "off"],
-                   help="also score the rules with the learned scorer, side by side")
+    e.add_argument("--model", default="off", choices=["on", "light", "off"],
+                   help="also score the rules with the learned scorer (light: the one that "
+                        "needs no torch), side by side")
     e.set_defaults(func=cmd_eval)
 
     t = sub.add_parser("train", help="train the learned scorer on the tuning split")
@@ -476,6 +481,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="labelled JSONL with split: tune|heldout (default: the project corpus)")
     t.add_argument("--out", help="artefact path, .npz (default: the packaged "
                                  "drafting/models/trained/learned.npz)")
+    t.add_argument("--light", action="store_true",
+                   help="train the light scorer (rules + the parse's tensor, no torch at run "
+                        "time) into drafting/models/trained/learned_light.npz")
     t.set_defaults(func=cmd_train)
 
     s = sub.add_parser("similar", help="well-written corpus statements like a draft")

@@ -74,6 +74,11 @@ def artefact_path() -> Path:
     return Path(drafting.models.__file__).resolve().parent / "trained" / "learned.npz"
 
 
+def light_path() -> Path:
+    """The light scorer (rules + doc.tensor only, no torch): ``drafting train --light``."""
+    return artefact_path().with_name("learned_light.npz")
+
+
 @lru_cache(maxsize=4)
 def _meta(path: str) -> dict[str, Any]:
     jpath = Path(path).with_suffix(".json")

@@ -29,6 +29,9 @@ FEATURE_SETS: tuple[tuple[str, ...], ...] = (
     ("rules", "embedding"),
     ("rules", "tensor", "embedding"),
 )
+# The light scorer reads only the rules' verdicts and spaCy's own doc.tensor: no torch at
+# run time, so a one-sentence check can afford it.
+LIGHT_FEATURE_SETS: tuple[tuple[str, ...], ...] = (("rules", "tensor"),)
 L2S = (300.0, 30.0, 3.0)  # on a tie the stronger penalty wins
 WEIGHTS = (0.0, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0)  # 0: rules only; 1: the model alone
 MIN_GAIN = 0.005  # a criterion uses the model only if CV accuracy rises by at least this
@@ -93,7 +96,8 @@ def _blend_acc(p: Any, rule: Any, y: Any, w: float) -> float:
 
 
 def select(X_by_set: dict[tuple[str, ...], Any], rule: Any, y: Any,
-           seed: int = SEED) -> dict[str, Any]:
+           seed: int = SEED, feature_sets: Sequence[tuple[str, ...]] = FEATURE_SETS
+           ) -> dict[str, Any]:
     """Cross-validate every (feature set, l2, weight) on the tuning rows of one criterion."""
     import numpy as np
 
@@ -104,8 +108,8 @@ def select(X_by_set: dict[tuple[str, ...], Any], rule: Any, y: Any,
     k = min(FOLDS, int(min(y.sum(), len(y) - y.sum())), len(y))
     seeds = [seed + 1000 * r for r in range(REPEATS)]
     alone = 0.0
-    oof = {fs: _oof(X_by_set[fs], y, L2S, seeds, max(k, 2)) for fs in FEATURE_SETS}
-    for fs, l2 in itertools.product(FEATURE_SETS, L2S):
+    oof = {fs: _oof(X_by_set[fs], y, L2S, seeds, max(k, 2)) for fs in feature_sets}
+    for fs, l2 in itertools.product(feature_sets, L2S):
         p = oof[fs][l2]
         alone = max(alone, float(np.mean([_blend_acc(pr, rule, y, 1.0) for pr in p])))
         for w in WEIGHTS[1:]:
@@ -115,7 +119,8 @@ def select(X_by_set: dict[tuple[str, ...], Any], rule: Any, y: Any,
     return {**best, "cv_rules": rules_acc, "n": len(y), "cv_model_alone": alone}
 
 
-def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = print) -> Any:
+def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = print,
+               feature_sets: Sequence[tuple[str, ...]] = FEATURE_SETS) -> Any:
     """Choose and fit each criterion's scorer on the ``tune`` rows; CV figures in meta."""
     import numpy as np
 
@@ -130,7 +135,7 @@ def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = pr
         reports = [parsed.reports[i] for i in idx]
         X_by_set = {fs: feature_matrix(fs, reports, parsed.tensors[idx],
                                        parsed.embeddings[idx]) if idx else np.zeros((0, 0))
-                    for fs in FEATURE_SETS}
+                    for fs in feature_sets}
         for name in names:
             key = f"{kind}.{name}"
             have = [j for j, i in enumerate(idx)
@@ -138,7 +143,7 @@ def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = pr
             y = np.array([float(parsed.rows[idx[j]]["labels"][name]) for j in have])
             rule = np.array([float(reports[j].criterion(name).passed) for j in have])
             Xs = {fs: X[have] for fs, X in X_by_set.items()}
-            choice = select(Xs, rule, y, seed)
+            choice = select(Xs, rule, y, seed, feature_sets)
             cv[key] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in choice.items()}
             model = None
             if choice["weight"] > 0:
@@ -259,7 +264,7 @@ def format_comparison(res: Comparison) -> str:
 
 
 def train(corpus: str | Path, out: str | Path | None = None, *, seed: int = SEED,
-          log: Callable[[str], None] = print) -> dict[str, Any]:
+          log: Callable[[str], None] = print, light: bool = False) -> dict[str, Any]:
     """Fit on ``tune``, write the artefact, then measure on ``heldout`` once; the summary."""
     import numpy as np
 
@@ -267,19 +272,22 @@ def train(corpus: str | Path, out: str | Path | None = None, *, seed: int = SEED
     from drafting.models import encoder
     from drafting.models.scorer import Bundle
 
-    out = Path(out or learned.artefact_path()).with_suffix(".npz")
+    feature_sets = LIGHT_FEATURE_SETS if light else FEATURE_SETS
+    out = Path(out or (learned.light_path() if light else learned.artefact_path())
+               ).with_suffix(".npz")
     rows = read_labelled(corpus)
     if not any(r.get("split") == "tune" for r in rows):
         raise ValueError(f"{corpus}: no statements in the 'tune' split to train on")
     parsed = parse(rows, log)
-    bundle = fit_bundle(parsed, seed, log)
-    bundle.neighbours = neighbours(parsed)
+    bundle = fit_bundle(parsed, seed, log, feature_sets)
+    bundle.neighbours = {} if light else neighbours(parsed)
     tune = [i for i, r in enumerate(rows) if r.get("split") == "tune"]
     cv = bundle.meta["cv"]
     n = sum(c["n"] for c in cv.values())
     bundle.meta.update({
         "seed": seed, "folds": FOLDS, "repeats": REPEATS, "min_gain": MIN_GAIN,
-        "feature_sets": [list(f) for f in FEATURE_SETS], "l2_grid": list(L2S),
+        "feature_sets": [list(f) for f in feature_sets], "l2_grid": list(L2S),
+        "light": light,
         "weight_grid": list(WEIGHTS),
         "corpus": Path(corpus).name, "corpus_sha256": sha256_file(corpus),
         "tune_statements": len(tune),

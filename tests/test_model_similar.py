@@ -85,3 +85,23 @@ def test_cli_model_without_artefact_says_to_train(tmp_path):
                 env_extra=f"import os; os.environ['DRAFTING_SCORER'] = {str(tmp_path / 'no')!r}")
     assert proc.returncode == 2
     assert "drafting train" in proc.stderr and "Traceback" not in proc.stderr
+
+
+def test_committed_light_scorer_matches_the_corpus_and_needs_no_torch():
+    from drafting.learned import light_path, load_scorer
+    from drafting.train import sha256_file
+
+    meta = json.loads(light_path().with_suffix(".json").read_text(encoding="utf-8"))["meta"]
+    assert meta["corpus_sha256"] == sha256_file(CORPUS), "corpus changed: drafting train --light"
+    assert meta["light"] is True
+    bundle = load_scorer(light_path())
+    used = {g for cm in bundle.criteria.values() if cm.model is not None for g in cm.features}
+    assert used and "embedding" not in used
+    proc = _cli("check", "--model", "light", "--kind", "danger", "--format", "json",
+                "Professionals are worried about the way Jamal treats Leila and the effect "
+                "this is having on the children.")
+    assert proc.returncode == 1, proc.stderr
+    out, heavy = proc.stdout.rsplit("HEAVY=", 1)
+    assert heavy.strip() == ""  # no torch, no transformers
+    report = json.loads(out)
+    assert "learned scorer" in report["criteria"]["behavioural_specificity"]["message"].lower()
