@@ -172,6 +172,11 @@ class Writer:
         if self.csv is not None and mode == "w":
             self.csv.writeheader()
         err_path = path.with_name(path.name + ".errors.jsonl")
+        # a resumed run meets the same bad notes again: record each problem once
+        self._logged: set[str] = set()
+        if mode == "a" and err_path.exists():
+            self._logged = {line.rstrip("\n") for line in
+                            err_path.read_text(encoding="utf-8", errors="replace").splitlines()}
         self.errors: IO[str] = err_path.open("a" if mode == "a" else "w", encoding="utf-8")
         self.error_path = err_path
 
@@ -204,7 +209,10 @@ class Writer:
             self.fh.write(json.dumps(row, ensure_ascii=False) + "\n")
 
     def error(self, error: NoteError) -> None:
-        self.errors.write(json.dumps(error.to_dict(), ensure_ascii=False) + "\n")
+        line = json.dumps(error.to_dict(), ensure_ascii=False)
+        if line not in self._logged:
+            self._logged.add(line)
+            self.errors.write(line + "\n")
 
     def close(self) -> None:
         self.fh.close()

@@ -140,6 +140,9 @@ def test_resume_does_not_redo_finished_notes(export: Path, tmp_path: Path) -> No
         except json.JSONDecodeError:
             continue
     assert sorted(ids) == ["a", "c1", "c2", "j1", "visit"]  # each once, none lost
+    # the notes that failed the first time fail again, and are recorded once, not twice
+    errors = (tmp_path / "out.jsonl.errors.jsonl").read_text(encoding="utf-8").splitlines()
+    assert second.failed == first.failed and len(errors) == len(set(errors)) == first.failed
 
 
 def test_two_workers_give_the_same_rows(export: Path, tmp_path: Path) -> None:
