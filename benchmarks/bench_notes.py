@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import random
 import resource
 import statistics
@@ -29,6 +27,9 @@ from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_check import environment  # noqa: E402  (same figures as the check benchmark)
 
 DEFAULT_NOTES = 20_000
 SEED = 20_240_917
@@ -412,21 +413,6 @@ def measure_setting(texts: Sequence[str], path: Path, out: Path, nlp: Any, worke
         "bare_rounds_s": totals["bare"],
         "check_rounds_s": totals["check"],
         "round_ratios": [b / c for b, c in zip(totals["bare"], totals["check"], strict=True)],
-    }
-
-
-def environment() -> dict[str, Any]:
-    """What the figures were measured on."""
-    import spacy
-
-    from drafting.models.nlp import pipeline_info
-
-    return {
-        "python": platform.python_version(),
-        "spacy": spacy.__version__,
-        "pipeline": pipeline_info(),
-        "cpus": os.cpu_count(),
-        "platform": platform.platform(),
     }
 
 

@@ -294,7 +294,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(res.to_dict(), indent=2))
     else:
-        title = f"{args.file}" + (f" (split: {args.split})" if args.split else "")
+        title = _eval_title(args)
         print(f"{title}: {res.statements} statements; engine on the left, naive "
               "keyword-and-length baseline on the right")
         print(format_table(res))
@@ -303,6 +303,10 @@ def cmd_eval(args: argparse.Namespace) -> int:
                 print(f"\n{m['id']} {m['criterion']} expected {m['label']}: {m['message']}\n"
                       f"    {m['text']}")
     return EXIT_OK
+
+
+def _eval_title(args: argparse.Namespace) -> str:
+    return f"{args.file}" + (f" (split: {args.split})" if args.split else "")
 
 
 def _eval_with_model(args: argparse.Namespace, rows: list[dict[str, Any]]) -> int:
@@ -314,7 +318,7 @@ def _eval_with_model(args: argparse.Namespace, rows: list[dict[str, Any]]) -> in
     if args.format == "json":
         print(json.dumps(res.to_dict(), indent=2))
     else:
-        title = f"{args.file}" + (f" (split: {args.split})" if args.split else "")
+        title = _eval_title(args)
         print(f"{title}: {res.statements} statements; accuracy of the rules alone and of the "
               "rules with the learned scorer")
         print(format_comparison(res))

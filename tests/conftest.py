@@ -56,3 +56,17 @@ def assert_report_spans(report, text: str) -> None:
 @pytest.fixture(scope="session")
 def spans_ok():
     return assert_report_spans
+
+
+def docx_bytes(text: str) -> bytes:
+    """A minimal Word file holding ``text`` (for upload and reader tests)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml",
+                   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
+                   f'2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body>'
+                   "</w:document>")
+    return buf.getvalue()

@@ -25,12 +25,12 @@ import sys
 import tempfile
 import time
 import urllib.request
-import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import docx_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = (ROOT / "docs" / "screenshots" if os.environ.get("DRAFTING_UPDATE_SCREENSHOTS") == "1"
@@ -191,16 +191,6 @@ def shot(page: Any, name: str) -> None:
     page.set_viewport_size(size)
 
 
-def _docx(text: str) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("word/document.xml",
-                   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
-                   f'2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body>'
-                   "</w:document>")
-    return buf.getvalue()
-
-
 def test_write_check_accept_pair_train_and_notes(app: dict[str, Any]) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -267,7 +257,7 @@ def test_write_check_accept_pair_train_and_notes(app: dict[str, Any]) -> None:
             {"name": "broken.docx", "mimeType": "application/octet-stream",
              "buffer": b"not a zip"},
             {"name": "visit.docx", "mimeType": "application/octet-stream",
-             "buffer": _docx(f"{MARKER} was seen at school. CSC have safeguarding concerns.")},
+             "buffer": docx_bytes(f"{MARKER} was seen at school. CSC have safeguarding concerns.")},
             {"name": "plain.txt", "mimeType": "text/plain",
              "buffer": f"Dad shouted at {MARKER}. They hid upstairs.".encode()},
         ])

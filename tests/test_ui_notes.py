@@ -7,10 +7,10 @@ import csv
 import io
 import re
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import docx_bytes
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -23,16 +23,6 @@ CSV = (b"note_id,body,team\n"
        b'n1,"Mum presents as hostile. DV is ongoing and it is felt the children are at risk.",N\n'
        b'n2,"Nan visited on Tuesday. The children had eaten and were playing.",S\n'
        b'n3,"<script>alert(1)</script> Concerns were raised by school.",S\n')
-
-
-def docx(text: str) -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as z:
-        z.writestr("word/document.xml",
-                   '<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/'
-                   f'2006/main"><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:body>'
-                   "</w:document>")
-    return buf.getvalue()
 
 
 def table(at: AppTest, caption: str) -> list[dict[str, str]]:
@@ -67,7 +57,7 @@ def test_mixed_upload_reports_the_bad_files_by_name_and_checks_the_rest(at: AppT
     at.file_uploader[0].set_value([
         ("notes.csv", CSV, "text/csv"),
         ("broken.docx", b"this is not a zip file", "application/octet-stream"),
-        ("visit.docx", docx("The children were seen at school. CSC have safeguarding "
+        ("visit.docx", docx_bytes("The children were seen at school. CSC have safeguarding "
                             "concerns."), "application/octet-stream"),
         ("latin1.txt", "Caf\xe9 visit notes.".encode("latin-1"), "text/plain"),
         ("plain.txt", b"Dad shouted at the children. They hid upstairs.", "text/plain"),
@@ -147,7 +137,7 @@ def test_uploads_are_read_without_touching_the_disk(monkeypatch: pytest.MonkeyPa
     monkeypatch.setattr(tempfile, "mkstemp", no_disk)
     monkeypatch.setattr(tempfile, "NamedTemporaryFile", no_disk)
     got = []
-    for name, data in [("a.csv", CSV), ("b.docx", docx("Visit went well.")),
+    for name, data in [("a.csv", CSV), ("b.docx", docx_bytes("Visit went well.")),
                        ("c.jsonl", b'{"body": "x"}\n'), ("d.txt", b"Hello."),
                        ("e.pdf", b"%PDF")]:
         got.extend(read_upload(name, data, Columns(text="body", id="note_id")))

@@ -170,6 +170,18 @@ def numbered(findings: Sequence[Finding]) -> list[tuple[int, Finding]]:
     return list(enumerate(sorted(findings, key=lambda f: (f.start, f.end)), 1))
 
 
+def _weave(text: str, opens: dict[int, list[str]], closes: dict[int, list[str]]) -> str:
+    """The text escaped, with the given tags opened and closed at their offsets."""
+    out: list[str] = []
+    cuts = sorted({0, len(text), *opens, *closes})
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        out.extend(closes.get(a, []))
+        out.extend(opens.get(a, []))
+        out.append(escape(text[a:b]))
+    out.extend(closes.get(len(text), []))
+    return "".join(out)
+
+
 def highlight(text: str, findings: Sequence[Finding], *, label: str = "Your draft") -> str:
     """The draft with findings marked in place: colour and underline style by category,
     a number linking each mark to the list below, and the reason on hover or focus."""
@@ -194,15 +206,8 @@ def highlight(text: str, findings: Sequence[Finding], *, label: str = "Your draf
         closes.setdefault(f.end, []).insert(
             0, f'<sup aria-hidden="true">{n}</sup><span class="tip" role="tooltip">'
                f"{_tip(f, n)}</span></mark>")
-    out: list[str] = []
-    cuts = sorted({0, len(text), *opens, *closes})
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        out.extend(closes.get(a, []))
-        out.extend(opens.get(a, []))
-        out.append(escape(text[a:b]))
-    out.extend(closes.get(len(text), []))
     return (f'<div class="dv" role="region" aria-label="{escape(label)}, with findings '
-            f'marked">{"".join(out)}</div>')
+            f'marked">{_weave(text, opens, closes)}</div>')
 
 
 def findings_list(findings: Sequence[Finding]) -> str:
@@ -347,14 +352,7 @@ def _marked(text: str, spans: Iterable[tuple[Span, str]]) -> str:
     for sp, aspect in kept:
         opens.setdefault(sp.start, []).append(f'<span class="a-{aspect}">')
         closes.setdefault(sp.end, []).append("</span>")
-    out: list[str] = []
-    cuts = sorted({0, len(text), *opens, *closes})
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        out.extend(closes.get(a, []))
-        out.extend(opens.get(a, []))
-        out.append(escape(text[a:b]))
-    out.extend(closes.get(len(text), []))
-    return "".join(out)
+    return _weave(text, opens, closes)
 
 
 def pair(result: PairResult, danger_text: str, goal_text: str) -> str:

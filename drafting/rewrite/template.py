@@ -45,6 +45,10 @@ class Plan:
     def failed(self, criterion: str) -> bool:
         return not self.report.criterion(criterion).passed
 
+    def missing(self, criterion: str) -> bool:
+        """Failed, and nothing asks for it yet: the template must add a question."""
+        return self.failed(criterion) and not self.addressed(criterion)
+
     def addressed(self, criterion: str) -> bool:
         """Does an edit already ask for this in a gap a whole answer can fill (a name, a
         clause, a sentence), or does the draft still hold such a question, left by an
@@ -134,8 +138,7 @@ def danger(plan: Plan) -> list[str]:
     conseq = [s for s in plan.tagged("consequence") if s not in worry]
     order = _in_order(plan, worry, conseq)
     out = [_end(s.text) for s in order]
-    if plan.failed("worried_person_attribution") and not plan.addressed(
-            "worried_person_attribution"):
+    if plan.missing("worried_person_attribution"):
         who = plan.ask("Who is worried? Name the people and agencies",
                        "worried", "worried_person_attribution", "name")
         lead = next((s for s in order if "behaviour" in s.tags and s not in conseq),
@@ -146,12 +149,12 @@ def danger(plan: Plan) -> list[str]:
             # moving a later sentence first could part a pronoun from its person: the
             # holders get a sentence of their own, and the draft keeps its order
             out.insert(0, f"{who} are worried.")
-    if plan.failed("behavioural_specificity") and not plan.addressed("behavioural_specificity"):
+    if plan.missing("behavioural_specificity"):
         n = len(worry) if worry else 1
         out.insert(min(n, len(out)), plan.ask(
             f"What exactly does {plan.adult} do that worries people, and when?",
             "behaviour", "behavioural_specificity"))
-    if plan.failed("consequences") and not plan.addressed("consequences"):
+    if plan.missing("consequences"):
         out.append("If nothing changes, " + plan.ask(
             f"what could happen to {plan.child}, soon and later on?",
             "consequence", "consequences", "clause"))
@@ -166,18 +169,18 @@ def safety_goal(plan: Plan) -> list[str]:
     timed = [s for s in plan.tagged("time") if s not in observers]
     order = _in_order(plan, [], observers + timed)
     out = [_end(s.text) for s in order]
-    if plan.failed("positive_framing") and not plan.addressed("positive_framing"):
+    if plan.missing("positive_framing"):
         out.insert(0, plan.ask(
             f"What will {plan.adult} be doing, when things are safe enough for {plan.child}?",
             "new_behaviour", "positive_framing"))
-    if plan.failed("behavioural_specificity") and not plan.addressed("behavioural_specificity"):
+    if plan.missing("behavioural_specificity"):
         out.insert(1 if out else 0, plan.ask(
             f"What will {plan.adult} do, that people can see, to keep {plan.child} safe?",
             "behaviour", "behavioural_specificity"))
-    if plan.failed("who_needs_to_see") and not plan.addressed("who_needs_to_see"):
+    if plan.missing("who_needs_to_see"):
         out.append(plan.ask("Who will see this happening? Name them", "observers",
                             "who_needs_to_see", "name") + " will check this and see it happening.")
-    if plan.failed("timeframe") and not plan.addressed("timeframe"):
+    if plan.missing("timeframe"):
         out.append("This needs to keep happening for " + plan.ask(
             "how long?", "timeframe", "timeframe", "length of time") + ".")
     return out
@@ -189,10 +192,10 @@ def harm(plan: Plan) -> list[str]:
     impact = plan.tagged("impact")
     order = _in_order(plan, [], impact)
     out = [_end(s.text) for s in order]
-    if plan.failed("behavioural_specificity") and not plan.addressed("behavioural_specificity"):
+    if plan.missing("behavioural_specificity"):
         out.insert(0, plan.ask(f"What exactly did {plan.adult} do or not do, and when?",
                                "behaviour", "behavioural_specificity"))
-    if plan.failed("impact_on_child") and not plan.addressed("impact_on_child"):
+    if plan.missing("impact_on_child"):
         out.append("As a result, " + plan.ask(
             f"what happened to {plan.child}: what did it do to them?",
             "impact", "impact_on_child", "clause"))
