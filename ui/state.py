@@ -66,11 +66,11 @@ def engine() -> Engine:
 @st.cache_resource(show_spinner="Loading the language model (once for this server)…")
 def examples_model() -> Any:
     """The sentence encoder and the examples' index, loaded once per server and only when
-    someone first asks for examples (torch is not imported before then)."""
+    someone first asks for examples (the model runs in numpy: no torch)."""
     from drafting.learned import load_scorer
-    from drafting.models.encoder import load
+    from drafting.models.encoder import minilm
 
-    load()
+    minilm()
     return load_scorer()
 
 
