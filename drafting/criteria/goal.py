@@ -521,6 +521,40 @@ def _observes_something(verb: Token) -> bool:
     return lemma == "see" and not kids
 
 
+PARENT_WORDS = {"mum", "mom", "mam", "mother", "mummy", "mommy", "dad", "father", "daddy",
+                "stepdad", "stepmum", "stepmom", "stepfather", "stepmother"}
+_SAME = {"mom": "mum", "mam": "mum", "mother": "mum", "mummy": "mum", "mommy": "mum",
+         "father": "dad", "daddy": "dad"}
+
+
+def _person_key(a: Analysis, tok: Token) -> str:
+    """Who a subject is, as one word: "he" -> the man it points back to, "his dad" -> dad."""
+    m = a.people.resolve(tok) if tok.pos_ == "PRON" else None
+    base = m.tok if m is not None else tok
+    word = base.text.lower() if base.pos_ == "PROPN" else base.lemma_.lower()
+    return _SAME.get(word, word)
+
+
+def _goal_actors(a: Analysis, skip: Token) -> set[str]:
+    """The people whose own doing is the goal (subjects of its goal clauses)."""
+    own = {t.i for t in skip.subtree}  # "which his mum will check when she collects him"
+    return {_person_key(a, s) for v in clause_verbs(a.doc)
+            if v.i not in own and v.lemma_.lower() not in OBSERVE_VERBS | NETWORK_ONLY
+            for s in subjects(v)}
+
+
+def _other_parent(a: Analysis, tok: Token, actors: set[str]) -> bool:
+    """A parent who checks on the other one ("Callum's mum will ask him about it" when his
+    dad keeps the gun locked): someone else sees it, so the goal names an observer."""
+    if tok.pos_ == "PRON":
+        m = a.people.resolve(tok)
+        if m.tok.i == tok.i:
+            return False
+        tok = m.tok
+    parentish = tok.lemma_.lower() in PARENT_WORDS or tok.text in a.people.parent_names
+    return parentish and bool(actors) and _person_key(a, tok) not in actors
+
+
 def observers(a: Analysis) -> list[_Observer]:
     out = []
     for verb in clause_verbs(a.doc):
@@ -530,6 +564,13 @@ def observers(a: Analysis) -> list[_Observer]:
         ):
             holders = subjects(verb)  # "the caseworker will do unannounced walk-throughs"
             out.append(_Observer(verb, holders, _holder_status(a, holders)))
+            continue
+        if lemma == "show":
+            # "show it to Lacey's grandma each Sunday": the one shown sees it
+            shown = [t for c in verb.children if c.dep_ in ("dative", "prep")
+                     for t in c.subtree if t.pos_ in ("PROPN", "NOUN") and _is_network(a, t)]
+            if shown and not is_negated(verb):
+                out.append(_Observer(verb, shown, _holder_status(a, shown)))
             continue
         if lemma not in OBSERVE_VERBS:
             continue
@@ -574,7 +615,10 @@ def observers(a: Analysis) -> list[_Observer]:
             # worker", "which Grandpa checks" — not "Mum will check Kai's blood sugar"
             if lemma == "keep" and not any(c.lower_ == "eye" for c in verb.children):
                 continue
-            if not holders or not any(_is_network(a, h) for h in holders):
+            if not holders or not any(
+                _is_network(a, h) or _other_parent(a, h, _goal_actors(a, verb))
+                for h in holders
+            ):
                 continue
             if lemma in ("check", "look") and any(
                 a.people.resolve(t).role in ("child", "unknown")
@@ -584,8 +628,10 @@ def observers(a: Analysis) -> list[_Observer]:
                 continue  # checking the child's phone or blood sugar is care, not observing
         if lemma in ("know", "agree", "say", "share") and not any(
             c.dep_ in ("ccomp",) for c in verb.children
-        ):
-            continue
+        ) and not (lemma == "know" and verb.head.lemma_.lower() == "let" and any(
+            c.dep_ == "advcl" for c in [*verb.children, *verb.head.children]
+        )):
+            continue  # "will let us know if Ruby says he has" reports what they hear
         status = _holder_status(a, holders) if holders else "agentless"
         out.append(_Observer(verb, holders, status))
     return out

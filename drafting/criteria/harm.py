@@ -41,7 +41,8 @@ IMPACT_WORDS = {
     "bump", "anxiety", "disturbance", "extraction", "extractions", "drew",
     "flinches", "popped", "dislocated", "dislocation", "lighter", "belly", "tummy",
     "readmitted", "admission", "admissions", "surgical", "contracture", "contractures",
-    "sobbing", "wept", "weep", "weeping", "screams",
+    "sobbing", "wept", "weep", "weeping", "screams", "laceration", "lacerations",
+    "abrasion", "abrasions", "contusion", "contusions",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
@@ -55,7 +56,9 @@ IMPACT_PHRASES = re.compile(
 BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", "nose",
         "finger", "fingers", "foot", "feet", "back", "rib", "ribs", "skull", "collarbone",
         "tooth", "teeth", "jaw", "neck", "ankle", "knee", "elbow", "lip", "lips", "eye",
-        "eyes", "cheek", "thigh", "shoulder", "toe", "toes", "skin", "bottom", "chest"}
+        "eyes", "cheek", "thigh", "shoulder", "toe", "toes", "skin", "bottom", "chest",
+        "forehead", "temple", "scalp", "ear", "ears", "mouth", "chin", "hip", "spine",
+        "stomach", "tummy", "buttock", "buttocks", "forearm", "palm", "shin"}
 DOING_TO = {"cut", "burn", "break", "smash", "damage", "bite", "scald", "hurt", "shake"}
 CAUSING = {"leave", "cause", "give", "result", "make"}
 COMMUNICATING = {"send", "message", "text", "tell", "say", "show", "give", "call", "ask",
@@ -63,7 +66,8 @@ COMMUNICATING = {"send", "message", "text", "tell", "say", "show", "give", "call
 INJURIES = {"rash", "lump", "bruise", "bruises", "bruising", "injury", "injuries", "mark",
             "marks", "fracture",
             "fractures", "burn", "burns", "cut", "cuts", "scar", "scars", "blister",
-            "blisters", "welt", "welts", "graze", "wound", "wounds", "bleeding", "swelling"}
+            "blisters", "welt", "welts", "graze", "wound", "wounds", "bleeding", "swelling",
+            "laceration", "lacerations", "abrasion", "abrasions", "contusion", "contusions"}
 SAYING = {"tell", "say", "disclose", "ask", "beg", "describe", "explain", "report", "write",
           "draw"}
 SAID = {"told", "said", "says", "asked", "begged", "disclosed", "tells", "explained",

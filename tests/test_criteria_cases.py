@@ -1,0 +1,49 @@
+"""Sentence-level cases for criteria whose judgement rests on who does what in the parse.
+
+Each case was a mistake the rules made on the development batch; the failing twins show the
+rule did not simply loosen.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from drafting import check
+
+WHO_SEES = [
+    # a parent checking on the other parent's part of the goal
+    ("Sami will have a sober adult with him at all times when he is at his dad's, which his "
+     "mum will check when she collects him.", True),
+    ("Until Callum turns 18, his dad will keep the shotgun locked in the gun cabinet, and "
+     "Callum's mum will ask Callum about it when he gets home.", True),
+    # "let us know if ..." reports what they hear
+    ("Dad will not shout or throw things when the children are at home, and the school and "
+     "Nan will let us know if Ruby says he has.", True),
+    # shown to someone in the network
+    ("For the next three months, Mike will write in a diary every time he feels like lashing "
+     "out, and show it to Lacey's grandma each Sunday.", True),
+    # the same parent doing and checking: nobody else sees it
+    ("Mum will make sure the children have breakfast, and she will check they are dressed "
+     "before school.", False),
+    ("Mum will check Kai's blood sugar before school for the next six months.", False),
+    ("Mike will write in a diary every time he feels like lashing out.", False),
+]
+
+IMPACT = [
+    ("On March 3, Mum's boyfriend struck Leo with a closed fist, causing a laceration to his "
+     "lip.", True),
+    ("Around 2am on New Year's Day, Kev threw a bottle while Donna was holding baby Ruby; "
+     "a piece of glass cut Ruby's forehead.", True),
+    ("Around 2am on New Year's Day, Kev threw a bottle at the wall while Ruby was asleep "
+     "upstairs.", False),
+]
+
+
+@pytest.mark.parametrize("text, met", WHO_SEES)
+def test_who_needs_to_see(text, met):
+    assert check(text, kind="safety_goal").criterion("who_needs_to_see").passed is met
+
+
+@pytest.mark.parametrize("text, met", IMPACT)
+def test_impact_on_child(text, met):
+    assert check(text, kind="harm").criterion("impact_on_child").passed is met
