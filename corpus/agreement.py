@@ -3,10 +3,12 @@
 The second annotator labelled a random sample of 150 tuning statements from the text and
 the labelling guide alone (no corpus labels, no software). Their labels are in
 ``corpus/agreement/second_annotator.jsonl``. Another did the same for the whole fresh
-evaluation batch (``corpus/agreement/fresh_second_annotator.jsonl``). Usage::
+evaluation batch (``corpus/agreement/fresh_second_annotator.jsonl``), and a third did the
+same for the second fresh batch (``fresh2_second_annotator.jsonl``). Usage::
 
     python corpus/agreement.py            # the main corpus sample
-    python corpus/agreement.py --fresh    # the fresh evaluation batch
+    python corpus/agreement.py --fresh    # the first fresh batch
+    python corpus/agreement.py --fresh2   # the second fresh batch
 """
 
 from __future__ import annotations
@@ -20,9 +22,10 @@ HERE = Path(__file__).parent
 
 
 def main(argv: list[str] | None = None) -> None:
-    fresh = "--fresh" in (sys.argv[1:] if argv is None else argv)
-    corpus = "fresh_heldout.jsonl" if fresh else "statements.jsonl"
-    second_file = "fresh_second_annotator.jsonl" if fresh else "second_annotator.jsonl"
+    args = sys.argv[1:] if argv is None else argv
+    batch = "fresh2" if "--fresh2" in args else "fresh" if "--fresh" in args else ""
+    corpus = f"{batch}_heldout.jsonl" if batch else "statements.jsonl"
+    second_file = f"{batch}_second_annotator.jsonl" if batch else "second_annotator.jsonl"
     first = {}
     for line in (HERE / "examples" / corpus).read_text(encoding="utf-8").splitlines():
         row = json.loads(line)
