@@ -223,12 +223,12 @@ def cmd_check(args: argparse.Namespace) -> int:
     from drafting.textinput import InputError
 
     rules = tuple(args.rules or ())
-    if getattr(args, "model", "off") in ("on", "light"):  # the learned scorer, see README
+    if getattr(args, "model", "on") in ("on", "light"):  # the learned scorer, see README
         from functools import partial
 
         from drafting import learned
 
-        # "on" loads torch and the encoder; "light" reads the parse's own tensor: no torch
+        # "on" runs the sentence encoder in numpy; "light" reads the parse's own tensor
         path = learned.light_path() if args.model == "light" else None
         check = partial(learned.check, model=True, path=path)
         check_many = partial(learned.check_many, model=True, path=path)
@@ -288,15 +288,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     if not rows:
         raise UsageError(f"{args.file}: no labelled statements"
                          + (f" in split {args.split!r}" if args.split else ""))
-    if args.model in ("on", "light"):
-        return _eval_with_model(args, rows)
-    res = evaluate(rows, kind_override=args.kind, rules=tuple(args.rules or ()))
+    res = evaluate(rows, kind_override=args.kind, rules=tuple(args.rules or ()),
+                   model=args.model)
     if args.format == "json":
         print(json.dumps(res.to_dict(), indent=2))
     else:
         title = _eval_title(args)
-        print(f"{title}: {res.statements} statements; engine on the left, naive "
-              "keyword-and-length baseline on the right")
+        how = {"on": "rules + learned scorer", "light": "rules + light scorer",
+               "off": "rules alone"}[args.model]
+        beside = "; the rules alone next" if args.model != "off" else ""
+        print(f"{title}: {res.statements} statements; the checker ({how}) on the left"
+              f"{beside}; a naive keyword-and-length baseline on the right")
         print(format_table(res))
         if args.show_mistakes:
             for m in res.mistakes:
@@ -307,22 +309,6 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def _eval_title(args: argparse.Namespace) -> str:
     return f"{args.file}" + (f" (split: {args.split})" if args.split else "")
-
-
-def _eval_with_model(args: argparse.Namespace, rows: list[dict[str, Any]]) -> int:
-    from drafting.learned import light_path
-    from drafting.train import compare, format_comparison
-
-    res = compare(rows, kind_override=args.kind, rules=tuple(args.rules or ()),
-                  path=light_path() if args.model == "light" else None)
-    if args.format == "json":
-        print(json.dumps(res.to_dict(), indent=2))
-    else:
-        title = _eval_title(args)
-        print(f"{title}: {res.statements} statements; accuracy of the rules alone and of the "
-              "rules with the learned scorer")
-        print(format_comparison(res))
-    return EXIT_OK
 
 
 def cmd_train(args: argparse.Namespace) -> int:
@@ -434,7 +420,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("Checking a sample danger statement:\n")
     print(f"  {SAMPLE}\n")
     ns = argparse.Namespace(text=SAMPLE, file=None, input=None, kind="danger",
-                            format="text", rules=[])
+                            format="text", rules=[], model="on")
     cmd_check(ns)
     return EXIT_OK
 
@@ -463,9 +449,9 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--input", metavar="FILE.jsonl",
                    help="check many: one JSON object per line with id, kind, text "
                         "(- for standard input)")
-    c.add_argument("--model", default="off", choices=["on", "light", "off"],
-                   help="blend the learned scorer with the rules (loads torch: about 7 s "
-                        "more; default off)")
+    c.add_argument("--model", default="on", choices=["on", "light", "off"],
+                   help="on (default): the rules with the learned scorer blended in; light: "
+                        "the smaller scorer that reads only the parse; off: the rules alone")
     c.set_defaults(func=cmd_check)
 
     e = sub.add_parser("eval", help="accuracy per criterion against labelled statements")
@@ -475,9 +461,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", default="text", choices=["text", "json"])
     e.add_argument("--rules", action="append", metavar="FILE")
     e.add_argument("--show-mistakes", action="store_true")
-    e.add_argument("--model", default="off", choices=["on", "light", "off"],
-                   help="also score the rules with the learned scorer (light: the one that "
-                        "needs no torch), side by side")
+    e.add_argument("--model", default="on", choices=["on", "light", "off"],
+                   help="how the checker runs, as for `drafting check` (default on: rules "
+                        "plus the learned scorer, with the rules alone scored beside it)")
     e.set_defaults(func=cmd_eval)
 
     t = sub.add_parser("train", help="train the learned scorer on the tuning split")

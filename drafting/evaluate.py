@@ -64,6 +64,10 @@ class Result:
     baseline: dict[str, Tally] = field(default_factory=dict)
     engine_hard: Tally = field(default_factory=Tally)
     baseline_hard: Tally = field(default_factory=Tally)
+    # with the learned scorer: the rules alone, on the same statements, for the margin
+    rules_alone: dict[str, Tally] = field(default_factory=dict)
+    rules_alone_hard: Tally = field(default_factory=Tally)
+    model: str = "off"
     kind_correct: int = 0
     kind_total: int = 0
     statements: int = 0
@@ -80,16 +84,25 @@ class Result:
         return total
 
     def to_dict(self) -> dict[str, Any]:
+        def parts(engine: Tally, base: Tally, alone: Tally | None) -> dict[str, Any]:
+            out = {"engine": engine.to_dict(), "baseline": base.to_dict()}
+            if alone is not None:
+                out["rules_alone"] = alone.to_dict()
+            return out
+
+        with_alone = bool(self.rules_alone)
         return {
             "statements": self.statements,
+            "model": self.model,
             "criteria": {
-                k: {"engine": self.engine[k].to_dict(), "baseline": self.baseline[k].to_dict()}
+                k: parts(self.engine[k], self.baseline[k],
+                         self.rules_alone[k] if with_alone else None)
                 for k in sorted(self.engine)
             },
-            "overall": {"engine": self.overall("engine").to_dict(),
-                        "baseline": self.overall("baseline").to_dict()},
-            "hard": {"engine": self.engine_hard.to_dict(),
-                     "baseline": self.baseline_hard.to_dict()},
+            "overall": parts(self.overall("engine"), self.overall("baseline"),
+                             self.overall("rules_alone") if with_alone else None),
+            "hard": parts(self.engine_hard, self.baseline_hard,
+                          self.rules_alone_hard if with_alone else None),
             "kind_detection": {"correct": self.kind_correct, "total": self.kind_total},
             "errors": self.errors,
         }
@@ -124,14 +137,45 @@ def read_labelled(path: str | Path, split: str | None = None) -> list[dict[str, 
     return rows
 
 
+def _verdicts(row: dict[str, Any], out: Report) -> dict[str, bool]:
+    if out.kind != row["kind"]:
+        # judged as another kind: every labelled criterion counts as wrong
+        return {c: not v for c, v in row["labels"].items() if v is not None}
+    return {c.name: c.passed for c in out.criteria}
+
+
 def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
-             rules: Iterable[str] = ()) -> Result:
-    res = Result()
-    items: Iterator[Item] = (
-        Item(str(r["id"]), kind_override or r["kind"], r["text"]) for r in rows
-    )
+             rules: Iterable[str] = (), model: str = "off") -> Result:
+    """Score the checker against the labels. ``model`` is how ``drafting check`` is run:
+    "on" (rules plus the learned scorer), "light" or "off" (the rules alone); with a
+    scorer, the rules alone are scored beside it on the same statements."""
+    res = Result(model=model)
+
+    def items() -> Iterator[Item]:
+        return (Item(str(r["id"]), kind_override or r["kind"], r["text"]) for r in rows)
+
     by_id = {str(r["id"]): r for r in rows}
-    for out in check_many(items, rules=rules):
+    checked: Iterable[Any] = check_many(items(), rules=rules)
+    if model != "off":
+        from drafting import learned
+
+        alone = {}
+        for out in checked:
+            if isinstance(out, Report):
+                alone[out.id] = out
+        for out_id, report in alone.items():
+            row = by_id[out_id]
+            verdicts = _verdicts(row, report)
+            for name, label in row["labels"].items():
+                if label is None or name not in KINDS[row["kind"]]:
+                    continue
+                res.rules_alone.setdefault(f"{row['kind']}.{name}", Tally()).add(
+                    verdicts[name], label)
+                if row.get("hard"):
+                    res.rules_alone_hard.add(verdicts[name], label)
+        path = learned.light_path() if model == "light" else None
+        checked = learned.check_many(items(), rules=rules, model=True, path=path)
+    for out in checked:
         if not isinstance(out, Report):
             res.errors.append(out.to_dict())
             continue
@@ -140,11 +184,7 @@ def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
         if kind_override == "auto":
             res.kind_total += 1
             res.kind_correct += out.kind == row["kind"]
-        if out.kind != row["kind"]:
-            # judged as another kind: every labelled criterion counts as wrong
-            verdicts = {c: not v for c, v in row["labels"].items() if v is not None}
-        else:
-            verdicts = {c.name: c.passed for c in out.criteria}
+        verdicts = _verdicts(row, out)
         base = baseline_verdicts(row["text"], KINDS[row["kind"]])
         for name, label in row["labels"].items():
             if label is None or name not in KINDS[row["kind"]]:
@@ -164,18 +204,21 @@ def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
 
 
 def format_table(res: Result) -> str:
+    """One line per criterion: the checker, then (with a scorer) the rules alone, then the
+    naive baseline."""
+    alone = bool(res.rules_alone)
     lines = [f"{'criterion':44} {'n':>4}  {'acc':>6} {'prec':>6} {'rec':>6}   "
-             f"{'base acc':>8} {'prec':>6} {'rec':>6}"]
-    for key in sorted(res.engine):
-        e, b = res.engine[key], res.baseline[key]
+             + (f"{'rules':>6}   " if alone else "")
+             + f"{'base acc':>8} {'prec':>6} {'rec':>6}"]
+    rows = [(key, res.engine[key], res.baseline[key], res.rules_alone.get(key))
+            for key in sorted(res.engine)]
+    rows += [("overall", res.overall("engine"), res.overall("baseline"),
+              res.overall("rules_alone")),
+             ("hard cases", res.engine_hard, res.baseline_hard, res.rules_alone_hard)]
+    for key, e, b, r in rows:
         lines.append(f"{key:44} {e.n:>4}  {e.accuracy:6.3f} {e.precision:6.3f} {e.recall:6.3f}"
-                     f"   {b.accuracy:8.3f} {b.precision:6.3f} {b.recall:6.3f}")
-    e, b = res.overall("engine"), res.overall("baseline")
-    lines.append(f"{'overall':44} {e.n:>4}  {e.accuracy:6.3f} {e.precision:6.3f} "
-                 f"{e.recall:6.3f}   {b.accuracy:8.3f} {b.precision:6.3f} {b.recall:6.3f}")
-    e, b = res.engine_hard, res.baseline_hard
-    lines.append(f"{'hard cases':44} {e.n:>4}  {e.accuracy:6.3f} {e.precision:6.3f} "
-                 f"{e.recall:6.3f}   {b.accuracy:8.3f} {b.precision:6.3f} {b.recall:6.3f}")
+                     + (f"   {r.accuracy if r else 0.0:6.3f}" if alone else "")
+                     + f"   {b.accuracy:8.3f} {b.precision:6.3f} {b.recall:6.3f}")
     if res.kind_total:
         lines.append(f"kind detection (auto): {res.kind_correct}/{res.kind_total} correct")
     if res.errors:

@@ -254,20 +254,24 @@ def labelled(tmp_path):
     return path
 
 
-def test_eval_table(labelled, capsys):
-    code, out, _ = run(capsys, "eval", str(labelled))
+@pytest.mark.parametrize("model, columns", [
+    ([], ["rules"]),  # by default the learned scorer is on: the rules alone are shown beside
+    (["--model", "off"], []),
+])
+def test_eval_table(labelled, capsys, model, columns):
+    code, out, _ = run(capsys, "eval", *model, str(labelled))
     assert code == 0
     assert "3 statements" in out
     header = next(line for line in out.splitlines() if line.startswith("criterion"))
-    assert header.split() == ["criterion", "n", "acc", "prec", "rec", "base", "acc", "prec",
-                              "rec"]
+    assert header.split() == ["criterion", "n", "acc", "prec", "rec", *columns, "base", "acc",
+                              "prec", "rec"]
     rows = {line.split()[0]: line.split()[1:] for line in out.splitlines()[2:]
             if line.startswith("danger.")}
     assert set(rows) == {f"danger.{c}" for c in KINDS["danger"]}
     assert rows["danger.behavioural_specificity"][0] == "2"  # the null label is skipped
     assert rows["danger.worried_person_attribution"][0] == "3"
     for values in rows.values():
-        assert len(values) == 7
+        assert len(values) == 7 + len(columns)
         assert all(0.0 <= float(v) <= 1.0 for v in values[1:])
     # clear-cut statements: the engine gets attribution right on all three
     assert rows["danger.worried_person_attribution"][1] == "1.000"
@@ -280,8 +284,9 @@ def test_eval_json(labelled, capsys):
     assert code == 0
     d = json.loads(out)
     assert d["statements"] == 3
+    assert d["model"] == "on"
     crit = d["criteria"]["danger.consequences"]
-    assert set(crit) == {"engine", "baseline"}
+    assert set(crit) == {"engine", "baseline", "rules_alone"}
     assert set(crit["engine"]) == {"n", "accuracy", "precision", "recall"}
     assert d["hard"]["engine"]["n"] == 4
 

@@ -99,8 +99,8 @@ def test_committed_light_scorer_matches_the_corpus_and_needs_no_torch():
     used = {g for cm in bundle.criteria.values() if cm.model is not None for g in cm.features}
     assert used and "embedding" not in used
     proc = _cli("check", "--model", "light", "--kind", "danger", "--format", "json",
-                "Professionals are worried about the way Jamal treats Leila and the effect "
-                "this is having on the children.")
+                "Stuart is struggling to meet Ollie's complex care needs since his wife went "
+                "into hospital.")
     assert proc.returncode == 1, proc.stderr
     out, heavy = proc.stdout.rsplit("HEAVY=", 1)
     assert heavy.strip() == ""  # no torch, no transformers

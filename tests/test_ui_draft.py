@@ -346,13 +346,13 @@ def test_well_written_examples_like_yours(at: AppTest) -> None:
     assert text not in cards[0]  # examples come from the corpus, not the draft
 
 
-def test_the_learned_scorer_can_be_switched_on(at: AppTest) -> None:
+def test_the_learned_scorer_is_on_and_can_be_switched_off(at: AppTest) -> None:
     text = ("The health visitor is worried about the way Kofi speaks to Abena in front of baby "
             "Esi, which could affect Esi's development.")
     at.selectbox(key="kind").set_value("danger")
     _type(at, text)
-    assert _checklist(at)["behavioural_specificity"] is True  # the rules alone
-    at.toggle(key="use_model").set_value(True).run()
+    assert _checklist(at)["behavioural_specificity"] is False  # the scorer overrules the rules
+    at.toggle(key="use_model").set_value(False).run()
     assert not at.exception
-    assert _checklist(at)["behavioural_specificity"] is False  # the scorer overrules them
+    assert _checklist(at)["behavioural_specificity"] is True  # the rules alone
     assert at.session_state["draft"] == text

@@ -236,11 +236,11 @@ def check_tab(eng: state.Engine) -> None:
     with left:
         st.selectbox("What are you writing?", KIND_OPTIONS, key=KIND,
                      format_func=KIND_LABELS.get, persist_state="session")
-        st.toggle("Also use the learned scorer", key="use_model",
+        st.toggle("Use the learned scorer", key="use_model", value=True,
                   help="A model trained on the labelled examples, blended with the rules: "
-                       "more accurate on held-out statements (see the README), and it runs "
-                       "on this computer. The first check with it takes a few seconds while "
-                       "it loads, once for this server.")
+                       "more accurate on statements it has never seen (see the README). It "
+                       "runs on this computer. Switch it off to see the rules' verdicts "
+                       "alone.")
         st.text_area("Your statement", key=DRAFT, height=170, persist_state="session",
                      placeholder="Type or paste a danger statement, safety goal or harm "
                                  "statement…")
@@ -258,7 +258,7 @@ def check_tab(eng: state.Engine) -> None:
                 st.button("Undo the last change", on_click=state.undo, key="undo_empty")
         return
     kind = st.session_state.get(KIND) or "auto"
-    checked = state.check_draft(text, kind, bool(st.session_state.get("use_model")))
+    checked = state.check_draft(text, kind, bool(st.session_state.get("use_model", True)))
     with left:
         if checked.error:
             st.warning(label_escape(checked.error) + "  \nYour draft is kept.")
