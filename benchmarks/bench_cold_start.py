@@ -23,10 +23,11 @@ from typing import Any
 BAR_S = 2.0  # the one-sentence check must answer within this from a cold start
 SENTENCE = "Nan is worried that Dad hits Amy when he drinks."
 HEAVY = ("torch", "transformers", "textstat", "nltk")
-MODULES_SCRIPT = (
-    "from drafting import check\n"
-    f"check({SENTENCE!r}, kind='danger')\n"
-    "import sys\n"
+MODULES_SCRIPT = (  # the command as a user runs it: learned scorer on (the default)
+    "import contextlib, io, sys\n"
+    "from drafting.cli import main\n"
+    "with contextlib.redirect_stdout(io.StringIO()):\n"
+    f"    main(['check', '--kind', 'danger', {SENTENCE!r}])\n"
     f"print(sorted(m for m in {HEAVY!r} if sys.modules.get(m) is not None))\n"
 )
 PHASES_SCRIPT = (
@@ -63,6 +64,8 @@ def commands() -> dict[str, list[str]]:
         "python -c pass": [sys.executable, "-c", "pass"],
         "python -c 'import spacy'": [sys.executable, "-c", "import spacy"],
         "drafting check --kind danger ...": [*drafting, "check", "--kind", "danger", SENTENCE],
+        "drafting check --model off ...": [*drafting, "check", "--model", "off", "--kind",
+                                           "danger", SENTENCE],
         "drafting --help": [*drafting, "--help"],
     }
 
@@ -83,7 +86,7 @@ def time_command(cmd: list[str], runs: int = 5, ok: tuple[int, ...] = (0,)) -> d
 
 
 def heavy_modules() -> list[str]:
-    """Which of torch, transformers, textstat, nltk are in ``sys.modules`` after a check."""
+    """Which of torch, transformers, textstat, nltk are loaded after ``drafting check``."""
     proc = subprocess.run([sys.executable, "-c", MODULES_SCRIPT], capture_output=True,
                           text=True, check=True)
     return json.loads(proc.stdout.strip().splitlines()[-1].replace("'", '"'))

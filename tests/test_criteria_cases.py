@@ -27,6 +27,22 @@ WHO_SEES = [
      "before school.", False),
     ("Mum will check Kai's blood sugar before school for the next six months.", False),
     ("Mike will write in a diary every time he feels like lashing out.", False),
+    # the network checking the child's things sees the goal; a parent doing so is care
+    ("Maya will have a packed lunch that her mum makes the night before, and Grandpa Bill "
+     "will check Maya's lunchbox on the days he does the school run.", True),
+    ("Granny Nuala will hear from Saoirse and Darragh how home has been when she has them "
+     "on Wednesdays.", True),
+    ("Charlie's teacher, Ms Obi, will be able to tell that things are better.", True),
+    # a test is not a person
+    ("Mum will stay off alcohol for six months, evidenced by hair strand testing.", False),
+    ("Nathan's social worker will see him every week.", False),
+]
+
+GOAL_BEHAVIOUR = [
+    # a family member's hands-on check is also something they will do
+    ("Nan Gwen will check Leah's blood sugar diary on Sundays, which her mum fills in before "
+     "school and at bedtime.", True),
+    ("Nan will check this on Sundays.", False),
 ]
 
 IMPACT = [
@@ -47,3 +63,8 @@ def test_who_needs_to_see(text, met):
 @pytest.mark.parametrize("text, met", IMPACT)
 def test_impact_on_child(text, met):
     assert check(text, kind="harm").criterion("impact_on_child").passed is met
+
+
+@pytest.mark.parametrize("text, met", GOAL_BEHAVIOUR)
+def test_goal_behaviour(text, met):
+    assert check(text, kind="safety_goal").criterion("behavioural_specificity").passed is met

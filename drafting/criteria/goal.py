@@ -72,11 +72,15 @@ OBSERVE_VERBS = {"see", "check", "notice", "know", "monitor", "observe", "confir
                  "watch", "witness", "visit", "review", "look", "tell", "report", "ask",
                  "record", "evidence", "verify", "keep",
                  "talk", "speak", "document", "ring", "call", "phone", "contact", "text",
-                 "write", "go", "liaise", "pass", "weigh", "measure", "examine", "inspect"}
+                 "write", "go", "liaise", "pass", "weigh", "measure", "examine", "inspect",
+                 "count"}
 # Verbs that observe only when someone in the network does them, about the goal.
 NETWORK_ONLY = {"check", "tell", "say", "know", "agree", "share", "report", "record",
                 "look", "ask", "talk", "speak", "keep", "ring", "call", "phone", "contact",
-                "text", "visit", "write", "go"}
+                "text", "visit", "write", "go", "evidence", "verify", "count"}
+# Passive "evidenced by hair strand testing": a test is not someone who sees
+TEST_WORDS = {"test", "testing", "tests", "toxicology", "screening", "screen", "sample",
+              "samples", "result", "results", "analysis", "assessment", "assessments"}
 NOT_GOAL_VERBS = {"need", "want", "like", "hope", "wish", "close", "step", "include"}
 # "this needs to last for three months": the timeframe, not the goal
 META_VERBS = {"last", "continue", "happen", "go", "carry", "keep", "stay", "remain", "be",
@@ -222,11 +226,20 @@ def _serves_a_service(verb: Token) -> bool:
     return False
 
 
+def _hands_on_check(a: Analysis, o: _Observer) -> bool:
+    """A family member checking a concrete thing: it is also what they will do."""
+    return o.verb.lemma_.lower() in ("check", "look", "count", "inspect", "weigh", "measure") \
+        and any(c.dep_ == "dobj" and c.lower_ not in ("this", "that", "it", "these", "those")
+                for c in o.verb.children) \
+        and not any(a.people.resolve(h).role == "professional" for h in o.holders)
+
+
 def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
     """Each main goal clause with its framing: positive, stop, or compliance."""
     out = []
     observed = observers(a)
-    obs = {o.verb.i for o in observed}
+    # "Nan will check Leah's blood sugar diary": seeing it, and a protective act in itself
+    obs = {o.verb.i for o in observed if not _hands_on_check(a, o)}
     # "will tell the social worker if Curtis turns up drunk": the condition is not the goal
     under_obs = {t.i for o in observed for c in o.verb.children
                  if c.dep_ in ("advcl",) for t in c.subtree}
@@ -377,7 +390,7 @@ def positive_framing(a: Analysis) -> CriterionResult:
 @criterion("behavioural_specificity", "safety_goal")
 def goal_behaviour(a: Analysis) -> CriterionResult:
     obs = observers(a)
-    exclude = {o.verb.i for o in obs}
+    exclude = {o.verb.i for o in obs if not _hands_on_check(a, o)}
     # what observers do or watch for ("when she visits", "notice if Noor starts saying...")
     # is not the family's behaviour
     for o in obs:
@@ -503,6 +516,8 @@ def _observes_something(verb: Token) -> bool:
         return False  # "Nan will see to it that..." is making sure, not seeing
     if any(c.dep_ in ("ccomp", "xcomp", "advcl") for c in kids):
         return True
+    if lemma == "hear" and any(c.dep_ == "prep" and c.lower_ == "from" for c in kids):
+        return True  # "will hear from Saoirse how home has been"
     for c in kids:
         if c.dep_ == "dobj":
             if c.lower_ in ("this", "that", "it", "these", "those", "change", "changes",
@@ -516,7 +531,7 @@ def _observes_something(verb: Token) -> bool:
                 "friend", "friends", "grandparent", "grandparents", "sibling", "siblings",
                 "brother", "sister", "doctor", "gp", "nurse", "dentist", "counsellor",
                 "child", "children", "kids", "boys", "girls", "baby", "son", "daughter",
-                "people", "him", "her", "them",
+                "people", "him", "her", "them", "he", "she", "they",
             )
     return lemma == "see" and not kids
 
@@ -580,6 +595,11 @@ def observers(a: Analysis) -> list[_Observer]:
             continue
         lemma = verb.lemma_.lower()
         holders = agent_of(verb) if is_passive(verb) or agent_of(verb) else subjects(verb)
+        if not holders and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("able", "sure"):
+            holders = subjects(verb.head.head)  # "Ms Obi will be able to tell that..."
+        if holders and all(h.lemma_.lower() in TEST_WORDS for h in holders):
+            out.append(_Observer(verb, [], "agentless"))  # "evidenced by drug testing"
+            continue
         if lemma == "know" and verb.head.lemma_.lower() == "let":
             holders = subjects(verb.head)  # "Pat and the nursery will let us know"
         if lemma == "look" and any(c.lower_ == "after" for c in verb.children):
@@ -620,12 +640,13 @@ def observers(a: Analysis) -> list[_Observer]:
                 for h in holders
             ):
                 continue
-            if lemma in ("check", "look") and any(
-                a.people.resolve(t).role in ("child", "unknown")
-                and t.text not in {h.text for h in holders}
-                for c in verb.children if c.dep_ == "dobj" for t in c.subtree if t.dep_ == "poss"
-            ):
-                continue  # checking the child's phone or blood sugar is care, not observing
+            childs = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree
+                      if t.dep_ == "poss" and a.people.resolve(t).role in ("child", "unknown")
+                      and t.text not in {h.text for h in holders}]
+            if lemma in ("check", "look") and childs and not any(
+                    _is_network(a, h) for h in holders):
+                continue  # a parent checking the child's blood sugar is care, not observing;
+                # Grandpa checking Maya's lunchbox sees the goal
         if lemma in ("know", "agree", "say", "share") and not any(
             c.dep_ in ("ccomp",) for c in verb.children
         ) and not (lemma == "know" and verb.head.lemma_.lower() == "let" and any(

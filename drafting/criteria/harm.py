@@ -42,7 +42,8 @@ IMPACT_WORDS = {
     "flinches", "popped", "dislocated", "dislocation", "lighter", "belly", "tummy",
     "readmitted", "admission", "admissions", "surgical", "contracture", "contractures",
     "sobbing", "wept", "weep", "weeping", "screams", "laceration", "lacerations",
-    "abrasion", "abrasions", "contusion", "contusions",
+    "abrasion", "abrasions", "contusion", "contusions", "bites", "cough", "coughing",
+    "wheezing", "squint",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
@@ -50,6 +51,7 @@ IMPACT_PHRASES = re.compile(
     r"(?:miss(?:ed|es|ing)?|lost)\b[^.;]{0,30}\b(?:school|nursery|lessons?|days|meals?|"
     r"appointments?)|wants? to die|want(?:ed|s)? to kill (?:him|her)self|"
     r"stopped (?:eating|talking|speaking|sleeping|going|playing|coming)|could not sleep|"
+    r"asthma attack|intensive care|fell asleep (?:in|during) (?:class|lessons?|school)|"
     r"(?:did|does|would) not (?:eat|sleep|speak|talk))\b",
     re.IGNORECASE,
 )
@@ -245,6 +247,19 @@ def _in_trigger(tok: Token) -> bool:
         for c in verb.children)
 
 
+def _child_in_clause(a: Analysis, tok: Token, actors: set[str]) -> bool:
+    """The clause around an effect word names a child and no adult: the effect is theirs,
+    even when the parse hides whose it is."""
+    verb = _clause_verb(tok)
+    while verb.dep_ == "conj" and verb.head.i != verb.i and not any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head  # "... Jack had an attack and was taken to hospital"
+    names = [t for t in verb.subtree if t.pos_ in ("PROPN", "NOUN", "PRON")
+             and (a.people.is_person(t) or t.pos_ == "PROPN")]
+    verdicts = [_classify(a, t, actors) for t in names]
+    return any(v is True for v in verdicts) and not any(v is False for v in verdicts)
+
+
 def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
     # adults are those who do something to another person ("Dad hit Rhys"); a child can be
     # the subject of a verb too ("Rhys had spilt his juice")
@@ -283,7 +298,10 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
             continue
         if _negated_impact(tok) or _in_trigger(tok):
             continue
-        out.append((tok, _experiencer(a, tok, actors)))
+        verdict = _experiencer(a, tok, actors)
+        if verdict is None and _child_in_clause(a, tok, actors):
+            verdict = True  # "Jack, 7, had an asthma attack and was taken to hospital"
+        out.append((tok, verdict))
     for m in IMPACT_PHRASES.finditer(a.text):
         span = a.doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None:

@@ -368,6 +368,24 @@ def _split(b: EditBuilder, f: Finding, crit: str | None) -> None:
                        "one idea per sentence is easier to follow aloud.")
 
 
+def _ask_to_split(b: EditBuilder, f: Finding) -> None:
+    """A long sentence no edit touched (no join to split at, no words to replace): ask the
+    writer, at its end, rather than leave the failing criterion unaddressed or guess."""
+    if "[" in b.text[f.start:f.end] or any(
+            f.start <= e.start and e.end <= f.end for _p, _n, e in b._cands):
+        return  # already being rewritten, or it holds a question the writer will answer
+    toks = [t for t in b.tokens(f.start, f.end) if not t.is_space]
+    if not toks:
+        return
+    last = toks[-2] if toks[-1].is_punct and len(toks) > 1 else toks[-1]
+    end = last.idx + len(last.text)
+    ph = b.placeholder("split this long sentence into shorter ones", "plain_words",
+                       "plain_language", "sentence")
+    b.add(75, end, end, " " + ph, f.rule_id, "plain_language",
+          "This sentence is too long to follow aloud and has no clear place to split it: "
+          "the writer knows where one idea ends.")
+
+
 def _name(tok: Token | None, default: str) -> str:
     if tok is None or tok.lower_ in ("there", "it"):
         return default
@@ -471,6 +489,9 @@ def build_edits(text: str, doc: Doc, findings: Sequence[Finding], a: Analysis,
                 _substitution(b, f):
             continue
         _from_config(b, f, cfg if cfg is not None else _config(f))
+    for f in findings:
+        if f.rule_id == "readability.very_long_sentence":
+            _ask_to_split(b, f)
     return b.result(), b.slots
 
 
