@@ -43,7 +43,7 @@ IMPACT_WORDS = {
     "readmitted", "admission", "admissions", "surgical", "contracture", "contractures",
     "sobbing", "wept", "weep", "weeping", "screams", "laceration", "lacerations",
     "abrasion", "abrasions", "contusion", "contusions", "bites", "cough", "coughing",
-    "wheezing", "squint",
+    "wheezing", "squint", "handprint", "handprints", "fingermarks", "fingertip",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
@@ -51,7 +51,12 @@ IMPACT_PHRASES = re.compile(
     r"(?:miss(?:ed|es|ing)?|lost)\b[^.;]{0,30}\b(?:school|nursery|lessons?|days|meals?|"
     r"appointments?)|wants? to die|want(?:ed|s)? to kill (?:him|her)self|"
     r"stopped (?:eating|talking|speaking|sleeping|going|playing|coming)|could not sleep|"
-    r"asthma attack|intensive care|fell asleep (?:in|during) (?:class|lessons?|school)|"
+    r"asthma attack|intensive care|(?:fell|fallen|falls|falling) asleep (?:in|during|at) "
+    r"(?:class|lessons?|school|maths|english|assembly)|"
+    r"lost \d+(?:\.\d+)?\s?(?:g|kg|grams|kilos?|pounds|lbs?)\b|"
+    r"(?:has|had) ?(?:not|n't) (?:slept|eaten|left the house|been (?:able|allowed) to)|"
+    r"too (?:tired|scared|frightened|hungry) to|can(?:not|'t) (?:follow|concentrate|sleep)|"
+    r"attendance (?:has |had )?(?:dropped|fallen|gone down)|"
     r"(?:did|does|would) not (?:eat|sleep|speak|talk))\b",
     re.IGNORECASE,
 )
