@@ -101,15 +101,30 @@ def _median_round(totals: Sequence[float]) -> int:
 # --- measurements ------------------------------------------------------------------------
 
 
-def measure_single(rows: Sequence[Row], nlp: Any, rounds: int = 3) -> dict[str, Any]:
+def checkers(model: bool = False) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """(check, check_many): the rules alone (``drafting.check``, the API default) or, with
+    ``model``, the rules with the learned scorer (what ``drafting check`` runs by default)."""
+    if not model:
+        from drafting.engine import check, check_many
+
+        return check, check_many
+    from functools import partial
+
+    from drafting import learned
+
+    return partial(learned.check, model=True), partial(learned.check_many, model=True)
+
+
+def measure_single(rows: Sequence[Row], nlp: Any, rounds: int = 3,
+                   model: bool = False) -> dict[str, Any]:
     """One call per statement: ``check(text, kind)`` against ``nlp(text)``, interleaved.
 
     Each statement is parsed bare and checked back to back, the order flipping every statement
     and every round, so noise and ordering hit both sides alike. Totals are per round; the
     median round's totals and per-statement latencies are reported.
     """
-    from drafting.engine import check
-
+    check, _ = checkers(model)
+    check(rows[0]["text"], kind=rows[0]["kind"])  # the scorer loads once, outside the timing
     clock = time.perf_counter
     bare_rounds: list[list[float]] = []
     check_rounds: list[list[float]] = []
@@ -160,9 +175,10 @@ def _run_bare_batch(rows: Sequence[Row], nlp: Any, batch_size: int) -> list[Any]
     return list(nlp.pipe((row["text"] for row in rows), batch_size=batch_size))
 
 
-def _run_check_batch(rows: Sequence[Row], batch_size: int) -> list[Any]:
-    from drafting.engine import Item, ItemError, check_many
+def _run_check_batch(rows: Sequence[Row], batch_size: int, model: bool = False) -> list[Any]:
+    from drafting.engine import Item, ItemError
 
+    _, check_many = checkers(model)
     items = (Item(row.get("id"), row["kind"], row["text"]) for row in rows)
     out = list(check_many(items, batch_size=batch_size))
     errors = [o for o in out if isinstance(o, ItemError)]
@@ -172,12 +188,12 @@ def _run_check_batch(rows: Sequence[Row], batch_size: int) -> list[Any]:
 
 
 def measure_batch(rows: Sequence[Row], nlp: Any, rounds: int = 3,
-                  batch_size: int | None = None) -> dict[str, Any]:
+                  batch_size: int | None = None, model: bool = False) -> dict[str, Any]:
     """``list(check_many(...))`` against ``list(nlp.pipe(...))``, alternating each round."""
     size = default_batch_size() if batch_size is None else batch_size
     runs: dict[str, Callable[[], list[Any]]] = {
         "bare": lambda: _run_bare_batch(rows, nlp, size),
-        "check": lambda: _run_check_batch(rows, size),
+        "check": lambda: _run_check_batch(rows, size, model),
     }
     totals: dict[str, list[float]] = {"bare": [], "check": []}
     for r in range(rounds):
@@ -270,7 +286,7 @@ def environment() -> dict[str, Any]:
 
 
 def run_all(rows: Sequence[Row], rounds: int = 3,
-            batch_size: int | None = None) -> dict[str, Any]:
+            batch_size: int | None = None, model: bool = False) -> dict[str, Any]:
     """Warm up, then memory (bare first), single-check and batch timings; figures as a dict."""
     t0 = time.perf_counter()
     nlp = warm_up(rows)
@@ -280,9 +296,10 @@ def run_all(rows: Sequence[Row], rounds: int = 3,
     # fills the vocabulary, so neither timed side pays for new lexemes.
     memory = measure_memory(rows, nlp, batch_size)
     memory["maxrss_after_load_mib"] = rss_loaded
-    single = measure_single(rows, nlp, rounds)
-    batch = measure_batch(rows, nlp, rounds, batch_size)
+    single = measure_single(rows, nlp, rounds, model)
+    batch = measure_batch(rows, nlp, rounds, batch_size, model)
     return {
+        "model": model,
         "corpus_statements": len(rows),
         "rounds": rounds,
         "load_and_warm_up_s": load_s,
@@ -313,7 +330,8 @@ def format_report(res: dict[str, Any]) -> str:
     br = ", ".join(f"{x:.2f}" for x in b["round_ratios"])
     lines = [
         f"drafting benchmark: {res['corpus_statements']} statements, {res['rounds']} rounds "
-        "(median round reported)",
+        "(median round reported); check = "
+        + ("rules + learned scorer" if res.get("model") else "rules alone"),
     ]
     if env:
         lines.append(f"  Python {env['python']}, spaCy {env['spacy']}, pipeline "
@@ -371,6 +389,9 @@ def main(argv: list[str] | None = None) -> int:
                    help="also cProfile a check pass and list the top 15 entries from drafting")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--strict", action="store_true", help="exit 1 if a ratio is over the bar")
+    p.add_argument("--model", choices=["on", "off"], default="off",
+                   help="off (default): drafting.check, the rules alone; on: the rules with "
+                        "the learned scorer, as `drafting check` runs by default")
     args = p.parse_args(argv)
     if args.repeat < 1:
         p.error("--repeat must be at least 1")
@@ -378,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = load_rows(args.corpus, args.limit)
     if not rows:
         p.error(f"{args.corpus}: no statements that can be checked")
-    res = run_all(rows, args.repeat, args.batch_size)
+    res = run_all(rows, args.repeat, args.batch_size, model=args.model == "on")
     res["environment"] = environment()
     if args.profile:
         res["profile"] = profile_check(rows)
