@@ -105,7 +105,8 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
                 worst = EXIT_FAILED
                 continue
             try:
-                s = _with_id(suggest(item.text, item.kind, rules=rules), item.id)
+                s = _with_id(suggest(item.text, item.kind, rules=rules,
+                                     model=args.model), item.id)
             except InputError as exc:
                 _emit(ItemError(item.id, item.line, exc), args.format, sys.stdout)
                 worst = EXIT_FAILED
@@ -117,7 +118,7 @@ def cmd_rewrite(args: argparse.Namespace) -> int:
         return worst
     text = _single_text(args)
     try:
-        s = suggest(text, args.kind, rules=rules)
+        s = suggest(text, args.kind, rules=rules, model=args.model)
         if args.child_age is not None:
             r = child_version(text, s.report.kind, args.child_age)
             if args.format == "text":
@@ -183,6 +184,8 @@ def add_parsers(sub: Any) -> None:
                    help="rewrite many: one JSON object per line with id, kind, text")
     w.add_argument("--child-age", type=int, metavar="AGE",
                    help="instead, a version for the child (danger statements and goals)")
+    w.add_argument("--model", default="on", choices=["on", "light", "off"],
+                   help="check as `drafting check --model` does before rewriting (default on)")
     w.set_defaults(func=cmd_rewrite)
 
     b = sub.add_parser("build", help="answer a few questions and get a well-formed statement")

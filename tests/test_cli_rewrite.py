@@ -89,3 +89,25 @@ def test_build_bad_answers_file(capsys, tmp_path):
     f.write_text("[1, 2]", encoding="utf-8")
     code, _out, err = run(capsys, "build", "--answers", str(f))
     assert code == 2 and "JSON object" in err
+
+
+def test_rewrite_checks_as_drafting_check_does(capsys):
+    """The rewrite plans from the same verdicts as `drafting check` (scorer on by default):
+    where the scorer overrules a rule, the rewrite asks for what it found missing."""
+    text = ("The health visitor is worried about the way Kofi speaks to Abena in front of baby "
+            "Esi, which could affect Esi's development.")
+    verdicts = {}
+    for model in ("on", "off"):
+        code, out, _ = run(capsys, "rewrite", "--kind", "danger", "--format", "json",
+                           "--model", model, text)
+        assert code == 1
+        d = json.loads(out)
+        code, out, _ = run(capsys, "check", "--kind", "danger", "--format", "json",
+                           "--model", model, text)
+        check = json.loads(out)
+        assert {k: v["passed"] for k, v in d["criteria"].items()} == \
+            {k: v["passed"] for k, v in check["criteria"].items()}
+        verdicts[model] = d["criteria"]["behavioural_specificity"]["passed"]
+        slots = {p["criterion"] for p in d["rewrite"]["placeholders"]}
+        assert verdicts[model] or "behavioural_specificity" in slots
+    assert verdicts == {"on": False, "off": True}

@@ -51,8 +51,13 @@ def _allowed_words(edits: Iterable[Edit]) -> set[str]:
     return out
 
 
-def suggest(text: str, kind: str = "auto", *, rules: Iterable[str] = ()) -> Suggestions:
-    """Check a draft, then offer edits and a whole rewrite. Raises InputError like check."""
+def suggest(text: str, kind: str = "auto", *, rules: Iterable[str] = (),
+            model: str = "off") -> Suggestions:
+    """Check a draft, then offer edits and a whole rewrite. Raises InputError like check.
+
+    ``model`` ("on", "light" or "off") blends the learned scorer into the check first, as
+    ``drafting check`` does, so the rewrite asks for exactly what that check found missing.
+    """
     from drafting.engine import _check_kind, _nlp, _rules, report_for
     from drafting.textinput import validate
 
@@ -61,6 +66,11 @@ def suggest(text: str, kind: str = "auto", *, rules: Iterable[str] = ()) -> Sugg
     nlp = _nlp()
     doc = nlp(text)
     report = report_for(text, doc, kind, _rules(tuple(rules)))
+    if model != "off":
+        from drafting import learned
+
+        path = learned.light_path() if model == "light" else None
+        (report,) = learned.apply(learned.load_scorer(path), [report], [text], [doc])
     return suggest_for(text, doc, report, rules=rules)
 
 
