@@ -144,6 +144,13 @@ def _verdicts(row: dict[str, Any], out: Report) -> dict[str, bool]:
     return {c.name: c.passed for c in out.criteria}
 
 
+def _labelled(row: dict[str, Any]) -> Iterator[tuple[str, str, bool]]:
+    """(criterion, "kind.criterion", label) for each label that counts (not null)."""
+    for name, label in row["labels"].items():
+        if label is not None and name in KINDS[row["kind"]]:
+            yield name, f"{row['kind']}.{name}", label
+
+
 def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
              rules: Iterable[str] = (), model: str = "off") -> Result:
     """Score the checker against the labels. ``model`` is how ``drafting check`` is run:
@@ -166,11 +173,8 @@ def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
         for out_id, report in alone.items():
             row = by_id[out_id]
             verdicts = _verdicts(row, report)
-            for name, label in row["labels"].items():
-                if label is None or name not in KINDS[row["kind"]]:
-                    continue
-                res.rules_alone.setdefault(f"{row['kind']}.{name}", Tally()).add(
-                    verdicts[name], label)
+            for name, key, label in _labelled(row):
+                res.rules_alone.setdefault(key, Tally()).add(verdicts[name], label)
                 if row.get("hard"):
                     res.rules_alone_hard.add(verdicts[name], label)
         path = learned.light_path() if model == "light" else None
@@ -186,10 +190,7 @@ def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
             res.kind_correct += out.kind == row["kind"]
         verdicts = _verdicts(row, out)
         base = baseline_verdicts(row["text"], KINDS[row["kind"]])
-        for name, label in row["labels"].items():
-            if label is None or name not in KINDS[row["kind"]]:
-                continue
-            key = f"{row['kind']}.{name}"
+        for name, key, label in _labelled(row):
             res.engine.setdefault(key, Tally()).add(verdicts[name], label)
             res.baseline.setdefault(key, Tally()).add(base[name], label)
             if row.get("hard"):
