@@ -65,7 +65,7 @@ def _timed(fn: Any) -> float:
     return time.perf_counter() - t0
 
 
-def throughput(texts: list[str], batch_size: int = 32) -> dict[str, float]:
+def throughput(texts: list[str], batch_size: int = 1) -> dict[str, float]:
     """Encoder sentences per second against a bare ``nlp.pipe`` of the same texts."""
     from drafting.models.encoder import encode
     from drafting.models.nlp import load_pipeline

@@ -90,7 +90,7 @@ def load() -> tuple[Any, Any]:
         return _loaded
 
 
-def encode(texts: list[str], batch_size: int = 32) -> np.ndarray:
+def encode(texts: list[str], batch_size: int = 1) -> np.ndarray:
     """Unit-length sentence embeddings, shape (len(texts), 384), float32, in input order.
 
     Mean pooling over real tokens, then L2 normalisation (how the model was trained). The

@@ -132,9 +132,12 @@ class MiniLM:
             x = self._layer(x, bias, i)
         return x
 
-    def pooled(self, texts: Sequence[str], batch_size: int = 32) -> np.ndarray:
+    def pooled(self, texts: Sequence[str], batch_size: int = 1) -> np.ndarray:
         """Mean of the real tokens' last hidden states, shape (len(texts), 384), float32,
-        in input order (texts are batched by length so little time goes on padding)."""
+        in input order. One text at a time by default: in numpy that was fastest here (400
+        statements in 4.4 s, against 4.8 s in pairs and 6.4 s in batches of 32 sorted by
+        length), since padding and large intermediate arrays cost more than batching saves.
+        """
         import numpy as np
 
         out = np.zeros((len(texts), DIM), dtype=np.float32)
