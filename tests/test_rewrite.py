@@ -310,3 +310,15 @@ def test_local_rule_file_applies_to_the_rewrite_too(tmp_path):
 def test_child_version_leaves_pronouns_it_cannot_tie_to_the_child():
     r = child_version("Nan is worried that Dad hits Amy, who is 6, when he drinks.", "danger", 6)
     assert r.text == "Nan is worried that Dad hits you when he drinks."
+
+
+def test_a_long_sentence_with_no_join_gets_a_question_not_a_guess():
+    """Over 40 words and no join to split at: the writer is asked, at the sentence's end."""
+    text = ("Kiera and Dylan will do the night feeds with Baby Orla sober and, when one of them "
+            "has been drinking, that person will sleep downstairs, with the health visitor, "
+            "Sandra, asking them both about it at every visit until Orla is 6 months old.")
+    s = suggest(text, "safety_goal")
+    assert not s.report.criterion("plain_language").passed
+    asks = [e for e in s.edits if "Split this long sentence" in e.replacement]
+    assert len(asks) == 1 and asks[0].start == asks[0].end == text.rindex(".")
+    assert asks[0].criterion == "plain_language"
