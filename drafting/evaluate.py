@@ -151,6 +151,23 @@ def _labelled(row: dict[str, Any]) -> Iterator[tuple[str, str, bool]]:
             yield name, f"{row['kind']}.{name}", label
 
 
+def _scored(pairs: Iterable[Any], by_id: dict[str, dict[str, Any]],
+            res: Result) -> Iterator[Any]:
+    """Tally each pair's rules-alone report into ``res``; pass on the scorer's report."""
+    for out in pairs:
+        if not isinstance(out, tuple):
+            yield out  # an error record
+            continue
+        alone, scored = out
+        row = by_id[alone.id]
+        verdicts = _verdicts(row, alone)
+        for name, key, label in _labelled(row):
+            res.rules_alone.setdefault(key, Tally()).add(verdicts[name], label)
+            if row.get("hard"):
+                res.rules_alone_hard.add(verdicts[name], label)
+        yield scored
+
+
 def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
              rules: Iterable[str] = (), model: str = "off") -> Result:
     """Score the checker against the labels. ``model`` is how ``drafting check`` is run:
@@ -158,27 +175,15 @@ def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
     scorer, the rules alone are scored beside it on the same statements."""
     res = Result(model=model)
 
-    def items() -> Iterator[Item]:
-        return (Item(str(r["id"]), kind_override or r["kind"], r["text"]) for r in rows)
-
+    items = (Item(str(r["id"]), kind_override or r["kind"], r["text"]) for r in rows)
     by_id = {str(r["id"]): r for r in rows}
-    checked: Iterable[Any] = check_many(items(), rules=rules)
-    if model != "off":
+    if model == "off":
+        checked: Iterable[Any] = check_many(items, rules=rules)
+    else:
         from drafting import learned
 
-        alone = {}
-        for out in checked:
-            if isinstance(out, Report):
-                alone[out.id] = out
-        for out_id, report in alone.items():
-            row = by_id[out_id]
-            verdicts = _verdicts(row, report)
-            for name, key, label in _labelled(row):
-                res.rules_alone.setdefault(key, Tally()).add(verdicts[name], label)
-                if row.get("hard"):
-                    res.rules_alone_hard.add(verdicts[name], label)
         path = learned.light_path() if model == "light" else None
-        checked = learned.check_many(items(), rules=rules, model=True, path=path)
+        checked = _scored(learned.check_pairs(items, rules=rules, path=path), by_id, res)
     for out in checked:
         if not isinstance(out, Report):
             res.errors.append(out.to_dict())

@@ -8,8 +8,8 @@ helps, and only when it is confident enough to outweigh the rule:
 An overruled verdict keeps the rule's evidence and says that the scorer overruled it and how
 sure it was.
 
-torch and transformers are imported only when a scorer that needs the encoder runs; the
-plain ``drafting.check`` never comes here.
+The encoder runs in numpy (``drafting.models.minilm``) and loads only when a scorer that
+reads embeddings runs; the plain ``drafting.check`` never comes here.
 """
 
 from __future__ import annotations
@@ -275,11 +275,23 @@ def check_many(items: Iterable[Item | ItemError], *, rules: Iterable[str] = (),
     """Like ``drafting.engine.check_many``; with the model, each batch is encoded at once."""
     from drafting import engine
     from drafting.engine import ItemError
-    from drafting.textinput import MAX_CHARS, InputError, validate
 
     if not (default_on(path) if model is None else model):
         yield from engine.check_many(items, rules=rules, batch_size=batch_size)
         return
+    for out in check_pairs(items, rules=rules, batch_size=batch_size, path=path):
+        yield out if isinstance(out, ItemError) else out[1]
+
+
+def check_pairs(items: Iterable[Item | ItemError], *, rules: Iterable[str] = (),
+                batch_size: int = 64, path: str | Path | None = None
+                ) -> Iterator[tuple[Report, Report] | ItemError]:
+    """Each item's report from the rules alone and with the scorer blended in, from one
+    parse, in input order: what ``drafting eval`` and ``drafting train`` compare."""
+    from drafting import engine
+    from drafting.engine import ItemError
+    from drafting.textinput import MAX_CHARS, InputError, validate
+
     bundle = load_scorer(path)
     ruleset = engine._rules(rules)
     nlp = engine._nlp()
@@ -297,12 +309,13 @@ def check_many(items: Iterable[Item | ItemError], *, rules: Iterable[str] = (),
                 continue
             yield item.text, item
 
-    def flush(pending: list[tuple[Doc, Any]]) -> Iterator[Report | ItemError]:
+    def flush(pending: list[tuple[Doc, Any]]) -> Iterator[tuple[Report, Report] | ItemError]:
         done = [(d, it) for d, it in pending if not isinstance(it, ItemError)]
         reports = [engine.report_for(it.text, d, it.kind, ruleset, id=it.id) for d, it in done]
-        scored = iter(apply(bundle, reports, [it.text for _, it in done], [d for d, _ in done]))
+        scored = apply(bundle, reports, [it.text for _, it in done], [d for d, _ in done])
+        pairs = iter(zip(reports, scored, strict=True))
         for _, it in pending:
-            yield it if isinstance(it, ItemError) else next(scored)
+            yield it if isinstance(it, ItemError) else next(pairs)
 
     pending: list[tuple[Doc, Any]] = []
     for doc, item in nlp.pipe(prepared(), as_tuples=True, batch_size=batch_size):

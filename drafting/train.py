@@ -226,25 +226,18 @@ def tally(rows: Sequence[dict[str, Any]], before: Sequence[Any],
 def compare(rows: list[dict[str, Any]], *, path: str | Path | None = None,
             kind_override: str | None = None, rules: Iterable[str] = ()) -> Comparison:
     """Check ``rows`` once and score the rules alone and the rules with the trained model."""
-    from drafting import engine, learned
-    from drafting.textinput import InputError, validate
+    from drafting import learned
+    from drafting.engine import Item, ItemError
 
-    bundle = learned.load_scorer(path)
-    nlp, ruleset = engine._nlp(), engine._rules(rules)
-    ok = []
-    for r in rows:
-        try:
-            validate(r["text"])
-            ok.append(r)
-        except InputError:
-            pass
-    reports, docs = [], []
-    for doc, row in zip(nlp.pipe([r["text"] for r in ok], batch_size=64), ok, strict=True):
-        reports.append(engine.report_for(row["text"], doc, kind_override or row["kind"],
-                                         ruleset, id=str(row["id"])))
-        docs.append(doc)
-    after = learned.apply(bundle, reports, [r["text"] for r in ok], docs=docs)
-    res = tally(ok, reports, after)
+    items = [Item(str(r["id"]), kind_override or r["kind"], r["text"]) for r in rows]
+    ok, before, after = [], [], []
+    for row, out in zip(rows, learned.check_pairs(items, rules=rules, path=path), strict=True):
+        if isinstance(out, ItemError):
+            continue
+        ok.append(row)
+        before.append(out[0])
+        after.append(out[1])
+    res = tally(ok, before, after)
     res.skipped = len(rows) - len(ok)
     return res
 

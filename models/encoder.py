@@ -2,8 +2,8 @@
 
 ``encode`` runs the model in numpy (``drafting.models.minilm``: about 0.2 s to load, no
 torch), so the learned scorer is cheap enough for a one-sentence check. ``load`` gives the
-same model through torch and transformers (about 4 s to import and load): only training
-(``drafting train`` fine-tunes it) and the test that checks the numpy pass against it use it.
+same model through torch and transformers (about 4 s to import and load): only the test
+that checks the numpy pass against it uses it.
 Why the environment variables there: the weights come from an installed folder, never a hub,
 and ``HF_HUB_OFFLINE``/``TRANSFORMERS_OFFLINE`` make a wrong path fail at once instead of
 trying the network.
@@ -55,7 +55,8 @@ def weights_sha256(path: Path | None = None) -> str:
 
 
 def load() -> tuple[Any, Any]:
-    """The shared (tokenizer, model) in torch, loaded once per process: for training."""
+    """The shared (tokenizer, model) in torch, loaded once per process: the reference the
+    numpy pass is tested against."""
     global _loaded
     if _loaded is not None:
         return _loaded
@@ -73,7 +74,7 @@ def load() -> tuple[Any, Any]:
             from transformers import AutoModel, AutoTokenizer
         except ImportError as exc:
             raise EncoderMissing(
-                "torch and transformers are needed for the learned scorer. Run "
+                "torch and transformers are needed for the reference encoder. Run "
                 "`bash scripts/setup.sh`, or `pip install -e .` in the project."
             ) from exc
         from transformers.utils import logging as hf_logging

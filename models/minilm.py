@@ -6,14 +6,10 @@ model is a 6-layer BERT; its forward pass is a few matrix products that numpy al
 well, the weights are read from the installed package's ``model.safetensors`` and the
 word pieces come from its ``tokenizer.json`` through the ``tokenizers`` package (Rust, no
 torch). A test checks the result against transformers on real text.
-
-Fine-tuned weight changes (``deltas``, from ``drafting train``) are added to the packaged
-weights at load time, so the artefact stores only the changes.
 """
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,10 +22,6 @@ HEADS = 12
 DIM = 384
 EPS = 1e-12
 MAX_TOKENS = 256  # the model was trained on up to 256 word pieces; longer input is cut
-
-_lock = threading.Lock()
-_base: dict[str, Any] = {}
-
 
 def _erf(x: np.ndarray) -> np.ndarray:
     """erf to within 1.5e-7 (Abramowitz and Stegun 7.1.26): numpy has no erf of its own."""
@@ -53,17 +45,6 @@ def _norm(x: np.ndarray, w: np.ndarray, b: np.ndarray) -> np.ndarray:
     return (x - mu) / (var + EPS) ** 0.5 * w + b
 
 
-def base_weights(path: Path) -> dict[str, np.ndarray]:
-    """The packaged weights, read once per process (about 90 MB, memory-mapped reads)."""
-    from safetensors.numpy import load_file
-
-    key = str(path)
-    with _lock:
-        if key not in _base:
-            _base[key] = load_file(str(path / "model.safetensors"))
-        return _base[key]
-
-
 class MiniLM:
     """Tokeniser plus encoder; ``pooled(texts)`` gives mean-pooled token vectors."""
 
@@ -72,23 +53,18 @@ class MiniLM:
         self.tokenizer = tokenizer
 
     @classmethod
-    def load(cls, path: Path | None = None,
-             deltas: Mapping[str, np.ndarray] | None = None) -> MiniLM:
-        """From the installed model folder, with fine-tuned ``deltas`` added if given."""
+    def load(cls, path: Path | None = None) -> MiniLM:
+        """From the installed model folder (the packaged weights, read once)."""
+        from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
         from drafting.models.encoder import model_path
 
         path = path or model_path()
-        weights = dict(base_weights(path))
-        for name, delta in (deltas or {}).items():
-            if name not in weights or weights[name].shape != delta.shape:
-                raise ValueError(f"fine-tuned change {name!r} does not fit the packaged model")
-            weights[name] = weights[name] + delta
         tok = Tokenizer.from_file(str(path / "tokenizer.json"))
         tok.enable_truncation(MAX_TOKENS)
         tok.enable_padding(pad_id=0, pad_token="[PAD]")
-        return cls(weights, tok)
+        return cls(load_file(str(path / "model.safetensors")), tok)
 
     def _layer(self, x: np.ndarray, bias: np.ndarray, i: int) -> np.ndarray:
         import numpy as np

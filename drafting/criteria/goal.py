@@ -635,16 +635,14 @@ def observers(a: Analysis) -> list[_Observer]:
             # worker", "which Grandpa checks" — not "Mum will check Kai's blood sugar"
             if lemma == "keep" and not any(c.lower_ == "eye" for c in verb.children):
                 continue
-            if not holders or not any(
-                _is_network(a, h) or _other_parent(a, h, _goal_actors(a, verb))
-                for h in holders
-            ):
+            actors = _goal_actors(a, verb)
+            if not any(_is_network(a, h) or _other_parent(a, h, actors) for h in holders):
                 continue
-            childs = [t for c in verb.children if c.dep_ == "dobj" for t in c.subtree
-                      if t.dep_ == "poss" and a.people.resolve(t).role in ("child", "unknown")
-                      and t.text not in {h.text for h in holders}]
-            if lemma in ("check", "look") and childs and not any(
-                    _is_network(a, h) for h in holders):
+            named = {h.text for h in holders}
+            if lemma in ("check", "look") and not any(_is_network(a, h) for h in holders) \
+                    and any(t.dep_ == "poss" and t.text not in named
+                            and a.people.resolve(t).role in ("child", "unknown")
+                            for c in verb.children if c.dep_ == "dobj" for t in c.subtree):
                 continue  # a parent checking the child's blood sugar is care, not observing;
                 # Grandpa checking Maya's lunchbox sees the goal
         if lemma in ("know", "agree", "say", "share") and not any(

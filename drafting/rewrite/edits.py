@@ -118,6 +118,10 @@ class EditBuilder:
         self.slots[ph] = Slotted(slot, criterion, fits)
         return ph
 
+    def touches(self, start: int, end: int) -> bool:
+        """Is some candidate edit inside [start, end)?"""
+        return any(start <= e.start and e.end <= end for _p, _n, e in self._cands)
+
     def result(self) -> tuple[Edit, ...]:
         kept: list[Edit] = []
         for _p, _n, e in sorted(self._cands, key=lambda c: (c[0], c[1])):
@@ -371,8 +375,7 @@ def _split(b: EditBuilder, f: Finding, crit: str | None) -> None:
 def _ask_to_split(b: EditBuilder, f: Finding) -> None:
     """A long sentence no edit touched (no join to split at, no words to replace): ask the
     writer, at its end, rather than leave the failing criterion unaddressed or guess."""
-    if "[" in b.text[f.start:f.end] or any(
-            f.start <= e.start and e.end <= f.end for _p, _n, e in b._cands):
+    if "[" in b.text[f.start:f.end] or b.touches(f.start, f.end):
         return  # already being rewritten, or it holds a question the writer will answer
     toks = [t for t in b.tokens(f.start, f.end) if not t.is_space]
     if not toks:
