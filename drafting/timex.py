@@ -101,7 +101,7 @@ ANCHOR = [
     re.compile(r"\b(?:twice|once|three\s+times|four\s+times)\s+(?:a|per|each|this|last)\s+\w+\b",
                _I),
     re.compile(r"\b(?:every|each|most|nearly\s+every|almost\s+every)\s+(?:single\s+)?(?:day|"
-               r"night|morning|evening|afternoon|weekend|week|month|time|school\s+day)\b", _I),
+               r"night|morning|evening|afternoon|weekend|week|month|time|school\s+day)s?\b", _I),
     re.compile(rf"\b(?:{NUM})\s+{UNIT}\s+ago\b", _I),
     re.compile(rf"\b(?:since|over|for|in|during)\s+(?:the\s+)?(?:last|past|previous)\s+"
                rf"(?:{NUM}\s+)?{UNIT}\b", _I),
@@ -119,6 +119,19 @@ ANCHOR = [
                _I),
     re.compile(r"\b(?:in|on|over|during)\s+(?:the\s+)?(?:night|weekend|evening|morning)\s+of\b",
                _I),
+    # named days: "on Boxing Day", "at Halloween", "over Eid"
+    re.compile(r"\b(?:on|at|over|during|since|before|after)\s+(?:(?:the|his|her|their)\s+)?"
+               r"(?:boxing\s+day|christmas\s+(?:day|eve)|new\s+year'?s?\s+(?:day|eve)|"
+               r"(?:anzac|australia|canada|labou?r|memorial|mother'?s|father'?s|valentine'?s|"
+               r"st\.?\s+patrick'?s|independence|bank\s+holiday)\s+day|bonfire\s+night|"
+               r"halloween|thanksgiving|eid|diwali|ramadan|hanukkah|passover|"
+               r"(?:his|her|their)\s+(?:\w+\s+)?birthday)\b", _I),
+    # seasons and terms: "throughout the autumn term", "in the spring", "over the summer"
+    re.compile(r"\b(?:in|during|throughout|over|across|since|all|through)\s+(?:the\s+|this\s+|"
+               r"last\s+)?(?:autumn|spring|summer|winter|fall)(?:\s+(?:term|semester|"
+               r"holidays?|break|half[- ]term))?\b", _I),
+    re.compile(r"\b(?:in|during|throughout|over|across|since)\s+(?:the\s+)?(?:school\s+)?"
+               r"(?:holidays?|half[- ]term|term\s*\d)\b", _I),
 ]
 
 

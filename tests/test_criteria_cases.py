@@ -54,6 +54,24 @@ IMPACT = [
      "upstairs.", False),
 ]
 
+HARM_BEHAVIOUR = [
+    # named days, plural day-parts and seasons are time anchors
+    ("On Bonfire Night, Gary pushed Mia down the stairs.", True),
+    ("Jade's stepdad locked her in her room most evenings in the autumn.", True),
+    ("Throughout the spring term, Leon's mum kept him off school to mind his baby sister.",
+     True),
+    ("Jade's stepdad locked her in her room.", False),
+    # the parser takes the time for the subject and the person for its apposition
+    ("Since Christmas, Amir's uncle has made him stay up past midnight to play cards.", True),
+    ("Since Christmas, Amir, 9, has stayed up past midnight to play cards.", False),
+]
+
+GOAL_WORDING = [
+    # a formal word in a goal fails plain language but does not make it a compliance step
+    ("Dad will reside at Uncle Joe's flat until the court hearing in May.", True),
+    ("Dad will comply with the safety plan until the court hearing in May.", False),
+]
+
 
 @pytest.mark.parametrize("text, met", WHO_SEES)
 def test_who_needs_to_see(text, met):
@@ -68,3 +86,15 @@ def test_impact_on_child(text, met):
 @pytest.mark.parametrize("text, met", GOAL_BEHAVIOUR)
 def test_goal_behaviour(text, met):
     assert check(text, kind="safety_goal").criterion("behavioural_specificity").passed is met
+
+
+@pytest.mark.parametrize("text, met", HARM_BEHAVIOUR)
+def test_harm_behaviour(text, met):
+    assert check(text, kind="harm").criterion("behavioural_specificity").passed is met
+
+
+@pytest.mark.parametrize("text, met", GOAL_WORDING)
+def test_formal_word_keeps_a_goal_positive(text, met):
+    report = check(text, kind="safety_goal")
+    assert report.criterion("positive_framing").passed is met
+    assert not report.criterion("plain_language").passed

@@ -265,6 +265,11 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
             continue  # "gets upset", "goes missing": a state ("get Mia up, dressed" is an act)
         subj = subjects(verb)
         actor = next((s for s in subj if a.people.is_person(s) or s.pos_ == "PROPN"), None)
+        if actor is not None and not a.people.is_person(actor):
+            # "Since Easter, Faisal's dad has kept him home": the parser makes the time the
+            # subject and the person its apposition
+            actor = next((c for c in actor.children
+                          if c.dep_ == "appos" and a.people.is_person(c)), actor)
         passive = is_passive(verb) or any(c.dep_ == "agent" for c in verb.children)
         if passive:
             agents = agent_of(verb)
