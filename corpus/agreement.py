@@ -4,13 +4,14 @@ The second annotator labelled a random sample of 150 tuning statements from the 
 the labelling guide alone (no corpus labels, no software). Their labels are in
 ``corpus/agreement/second_annotator.jsonl``. Another did the same for the whole fresh
 evaluation batch (``corpus/agreement/fresh_second_annotator.jsonl``), and a third did the
-same for the second and third fresh batches (``fresh2_...``, ``fresh3_second_annotator.jsonl``).
+same for the second, third and fourth fresh batches (``fresh2_...`` to ``fresh4_second_annotator.jsonl``).
 Usage::
 
     python corpus/agreement.py            # the main corpus sample
     python corpus/agreement.py --fresh    # the first fresh batch
     python corpus/agreement.py --fresh2   # the second fresh batch
     python corpus/agreement.py --fresh3   # the third fresh batch
+    python corpus/agreement.py --fresh4   # the fourth fresh batch
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ HERE = Path(__file__).parent
 
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
-    batch = next((b for b in ("fresh3", "fresh2", "fresh") if f"--{b}" in args), "")
+    batch = next((b for b in ("fresh4", "fresh3", "fresh2", "fresh") if f"--{b}" in args), "")
     corpus = f"{batch}_heldout.jsonl" if batch else "statements.jsonl"
     second_file = f"{batch}_second_annotator.jsonl" if batch else "second_annotator.jsonl"
     first = {}

@@ -1,9 +1,9 @@
 """The fresh evaluation batches are well-formed, and each is kept apart from the training
 corpus until it has been measured once.
 
-``fresh`` and ``fresh2`` were each measured once (README, "Accuracy"), then added to the
-tuning split as training data (``parts/tune_fresh1.jsonl``, ``parts/tune_fresh2.jsonl``).
-``fresh3`` is the batch still unseen by training.
+``fresh``, ``fresh2`` and ``fresh3`` were each measured once (README, "Accuracy"), then added
+to the tuning split as training data (``parts/tune_fresh1.jsonl`` to ``tune_fresh3.jsonl``).
+``fresh4`` is the batch still unseen by training.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from drafting.kinds import KINDS
 
 CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 EXAMPLES = CORPUS / "examples"
-BATCHES = [("fresh", 240, True), ("fresh2", 360, True), ("fresh3", 360, False)]
+BATCHES = [("fresh", 240, True), ("fresh2", 360, True), ("fresh3", 360, True),
+           ("fresh4", 359, False)]
 
 
 def _rows(path: Path) -> list[dict]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafting.analysis import Analysis
-from drafting.report import Span
+from drafting.report import Finding, Span
 from drafting.syntax import (
     CHILD_WORDS,
     COLLECTIVE,
@@ -240,6 +240,13 @@ def _misparsed_verbs(a: Analysis) -> Iterator[tuple[Token, Token]]:
             yield tok, prev
 
 
+def wording_only(f: Finding) -> bool:
+    """A finding about the word alone ("administer", "reside"): the clause still says what
+    someone does, only in formal words. Labels that stand in for an act affect more
+    criteria than plain language."""
+    return bool(f.affects) and set(f.affects) <= {"plain_language"}
+
+
 def behaviours(a: Analysis, *, exclude: set[int] | None = None,
                allow_passive: bool = True, strict_modal: bool = False) -> Iterator[Behaviour]:
     """Clauses that name an act, each marked specific or not with the reason."""
@@ -254,7 +261,7 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
         start, end = verb.idx, verb.idx + len(verb.text)
         if a.overlaps(start, end, "behavioural_specificity") or any(
             f.start < end and start < f.end and f.category in LABEL_CATEGORIES
-            for f in a.findings
+            and not wording_only(f) for f in a.findings
         ):
             continue  # the verb is part of a label ("failed to engage", "safeguarding")
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in TRYING:

@@ -13,8 +13,9 @@ from drafting.criteria.clauses import (
     Behaviour,
     _holder_status,
     behaviours,
+    wording_only,
 )
-from drafting.report import CriterionResult, Finding, Span
+from drafting.report import CriterionResult, Span
 from drafting.syntax import (
     PROFESSIONAL,
     agent_of,
@@ -234,12 +235,6 @@ def _hands_on_check(a: Analysis, o: _Observer) -> bool:
         and not any(a.people.resolve(h).role == "professional" for h in o.holders)
 
 
-def _wording_only(f: Finding) -> bool:
-    """A finding about the word alone ("prioritise", "reside"): the clause is still a goal,
-    only worded formally. Labels that stand in for what happens affect more criteria."""
-    return bool(f.affects) and set(f.affects) <= {"plain_language"}
-
-
 def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
     """Each main goal clause with its framing: positive, stop, or compliance."""
     out = []
@@ -285,7 +280,7 @@ def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
             continue
         if any(f.start <= verb.idx < f.end and f.category in ("jargon", "vague_label",
                                                                 "blaming_label")
-               and not _wording_only(f) for f in a.findings):
+               and not wording_only(f) for f in a.findings):
             out.append((verb, "compliance"))  # "YP to be safeguarded": a label, not a goal
             continue
         if any(a.people.resolve(x).role == "professional" for x in subjects(verb)):
