@@ -4,7 +4,8 @@ The second annotator labelled a random sample of 150 tuning statements from the 
 the labelling guide alone (no corpus labels, no software). Their labels are in
 ``corpus/agreement/second_annotator.jsonl``. Another did the same for the whole fresh
 evaluation batch (``corpus/agreement/fresh_second_annotator.jsonl``), and a third did the
-same for the second, third and fourth fresh batches (``fresh2_...`` to ``fresh4_second_annotator.jsonl``).
+same for the second, third and fourth fresh batches (``fresh2_...`` to
+``fresh4_second_annotator.jsonl``).
 Usage::
 
     python corpus/agreement.py            # the main corpus sample
