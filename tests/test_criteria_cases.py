@@ -66,6 +66,21 @@ HARM_BEHAVIOUR = [
     ("Since Christmas, Amir, 9, has stayed up past midnight to play cards.", False),
 ]
 
+ATTRIBUTION = [
+    # a denied worry is held by no one
+    ("Grandma says she is not worried at all.", False),
+    ("Grandma says she is worried.", True),
+    # the holder as the object of "worries"
+    ("That is what worries her teacher, Mr Lewis, and her aunt, Samira.", True),
+    # a concern "for" someone is theirs; parents who minimise concerns do not hold them
+    ("Her behaviour around food is a concern for the school.", True),
+    ("Mum and Dad minimise the concerns.", False),
+    # a child's fear of a thing is a feeling; a child's fear that something will happen is a
+    # worry they hold
+    ("Noah, 8, says he is scared to be home alone with Ethan.", False),
+    ("Malik (10) told his teacher he is scared that his dad will hit his mum again.", True),
+]
+
 GOAL_WORDING = [
     # a formal word in a goal fails plain language but does not make it a compliance step
     ("Dad will reside at Uncle Joe's flat until the court hearing in May.", True),
@@ -98,3 +113,8 @@ def test_formal_word_keeps_a_goal_positive(text, met):
     report = check(text, kind="safety_goal")
     assert report.criterion("positive_framing").passed is met
     assert not report.criterion("plain_language").passed
+
+
+@pytest.mark.parametrize("text, met", ATTRIBUTION)
+def test_worried_person_attribution(text, met):
+    assert check(text, kind="danger").criterion("worried_person_attribution").passed is met

@@ -492,6 +492,10 @@ WORRY_ADJ = {"worried", "concerned", "scared", "afraid", "frightened", "anxious"
 WORRY_VERB = {"worry", "fear", "concern", "dread"}
 WORRY_NOUN = {"worry", "concern", "fear", "worries", "concerns", "fears", "anxiety",
               "anxieties"}
+FEARFUL = {"scared", "afraid", "frightened", "anxious", "terrified", "petrified", "nervous",
+           "distressed", "fearful"}
+DISMISSING = {"minimise", "minimize", "deny", "dismiss", "downplay", "reject", "ignore",
+              "dispute", "challenge"}
 HOLDING_VERBS = {"have", "share", "raise", "express", "hold", "voice", "report", "flag",
                  "identify", "highlight", "note", "record", "bring", "pass", "log", "make"}
 
@@ -541,6 +545,16 @@ def _holder_status(a: Analysis, holders: list[Token]) -> str:
     return "collective"
 
 
+def _denied(tok: Token) -> bool:
+    """"not worried", "isn't concerned", "never feared": the worry is denied."""
+    for t in (tok, tok.head):
+        if any(c.dep_ == "neg" for c in t.children):
+            return True
+        if t.dep_ not in ("acomp", "oprd", "xcomp") or t is tok.head:
+            break
+    return False
+
+
 def _holders_of(tok: Token) -> list[Token]:
     subj = [c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")]
     if not subj and tok.dep_ in ("acomp", "oprd", "xcomp", "attr", "amod", "conj") \
@@ -561,6 +575,8 @@ def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
     for tok in doc:
         low, lemma = tok.lower_, tok.lemma_.lower()
         holders: list[Token] | None = None
+        if (low in WORRY_ADJ or lemma in WORRY_VERB) and _denied(tok):
+            continue  # "Grandma is not worried at all": no one holds a worry
         if low in WORRY_ADJ and tok.pos_ in ("ADJ", "VERB"):
             head = tok.head if tok.dep_ in ("acomp", "oprd", "xcomp", "advcl", "conj") else tok
             if is_modal_future(head) or is_modal_future(tok) or (
@@ -574,9 +590,16 @@ def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
                 holders = _holders_of(tok)
                 if any(c.dep_ == "agent" for c in tok.children):
                     holders = agent_of(tok) or holders
+                if low in FEARFUL and holders and all(a.people.is_child(h) for h in holders) \
+                        and not any(c.dep_ == "ccomp" for c in tok.children):
+                    continue  # "Noah, 8, is scared to go home": a feeling, not a worry that"
         elif lemma in WORRY_VERB and tok.pos_ == "VERB" and low not in ("worrying", "concerning"):
+            obj = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ not in
+                   ("me", "us", "them", "it", "that", "this")]
             if is_passive(tok):
                 holders = agent_of(tok)
+            elif lemma in ("worry", "concern") and obj:
+                holders = conjuncts(obj[0])  # "What worries her teacher is that..."
             else:
                 holders = _holders_of(tok)
         elif lemma in WORRY_NOUN and tok.pos_ == "NOUN":
@@ -584,6 +607,8 @@ def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
             head = tok.head
             if poss:
                 holders = conjuncts(poss[0])
+            elif tok.dep_ == "dobj" and head.lemma_.lower() in DISMISSING:
+                continue  # "Mum and Dad minimise the concerns": they do not hold them
             elif tok.dep_ in ("dobj",) and head.pos_ in ("VERB", "AUX"):
                 holders = _holders_of(head)  # "The council has concerns", "CPS substantiated"
             elif tok.dep_ in ("nsubjpass",) and head.lemma_.lower() in HOLDING_VERBS | {"raise"}:
@@ -593,8 +618,10 @@ def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
             elif any(c.dep_ == "acl" and agent_of(c) for c in tok.children):
                 acl = next(c for c in tok.children if c.dep_ == "acl" and agent_of(c))
                 holders = agent_of(acl)
-            elif any(c.dep_ == "prep" and c.lower_ == "from" for c in tok.children):
-                prep = next(c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from")
+            elif any(c.dep_ == "prep" and c.lower_ in ("from", "for") for c in tok.children):
+                # "concerns from the school", "a concern for the school"
+                prep = next(c for c in tok.children
+                            if c.dep_ == "prep" and c.lower_ in ("from", "for"))
                 holders = [p for p in prep.children if p.dep_ == "pobj"]
             elif tok.dep_ in ("attr", "nsubj", "dobj", "pobj", "ROOT", "appos"):
                 holders = []
