@@ -4,7 +4,9 @@ Why a blend and not a replacement: the rules say *which words* decide a verdict,
 reader needs that. The scorer (logistic regression per criterion, trained by ``drafting
 train`` on the corpus's tuning split) only moves a verdict where cross-validation showed it
 helps, and only when it is confident enough to outweigh the rule:
-``p = weight * p_model + (1 - weight) * rule`` (rule is 1 or 0), met when ``p >= 0.5``.
+``p = weight * p_model + (1 - weight) * rule`` (rule is 1 or 0), met when ``p`` reaches the
+criterion's threshold (0.5 unless cross-validation chose 0.4 to 0.6: overruling a failing
+rule may then need less or more confidence than overruling a passing one).
 An overruled verdict keeps the rule's evidence and says that the scorer overruled it and how
 sure it was.
 
@@ -171,9 +173,9 @@ def feature_matrix(groups: Sequence[str], reports: Sequence[Report],
 # --- the blend ---------------------------------------------------------------------------
 
 
-def blended(rule: bool, p_model: float, weight: float) -> bool:
-    """The verdict: met when ``weight * p_model + (1 - weight) * rule >= 0.5``."""
-    return weight * p_model + (1 - weight) * (1.0 if rule else 0.0) >= 0.5
+def blended(rule: bool, p_model: float, weight: float, threshold: float = 0.5) -> bool:
+    """The verdict: met when ``weight * p_model + (1 - weight) * rule >= threshold``."""
+    return weight * p_model + (1 - weight) * (1.0 if rule else 0.0) >= threshold
 
 
 def overrule(c: CriterionResult, p_model: float, verdict: bool,
@@ -244,10 +246,11 @@ def apply(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str],
         if not p:
             out.append(report)
             continue
+        models = {c.name: bundle.criteria[f"{report.kind}.{c.name}"] for c in report.criteria
+                  if c.name in p}
         crits = tuple(
-            overrule(c, p[c.name], blended(c.passed, p[c.name],
-                                           bundle.criteria[f"{report.kind}.{c.name}"].weight),
-                     report.kind)
+            overrule(c, p[c.name], blended(c.passed, p[c.name], models[c.name].weight,
+                                           models[c.name].threshold), report.kind)
             if c.name in p else c
             for c in report.criteria)
         out.append(replace(report, criteria=crits))

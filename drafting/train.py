@@ -34,6 +34,8 @@ FEATURE_SETS: tuple[tuple[str, ...], ...] = (
 LIGHT_FEATURE_SETS: tuple[tuple[str, ...], ...] = (("rules", "tensor"),)
 L2S = (300.0, 30.0, 3.0)  # on a tie the stronger penalty wins
 WEIGHTS = (0.0, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0)  # 0: rules only; 1: the model alone
+# the blend's cut-off; 0.5 first, so on a tie the symmetric blend wins
+THRESHOLDS = (0.5, 0.45, 0.55, 0.4, 0.6)
 MIN_GAIN = 0.005  # a criterion uses the model only if CV accuracy rises by at least this
 MIN_ROWS = 20  # fewer labelled tuning rows of a criterion (or one class only): rules only
 
@@ -90,19 +92,21 @@ def _oof(X: Any, y: Any, l2s: Sequence[float], seeds: Sequence[int], k: int) -> 
     return out
 
 
-def _blend_acc(p: Any, rule: Any, y: Any, w: float) -> float:
-    pred = w * p + (1 - w) * rule >= 0.5
+def _blend_acc(p: Any, rule: Any, y: Any, w: float, t: float = 0.5) -> float:
+    pred = w * p + (1 - w) * rule >= t
     return float((pred == (y > 0.5)).mean())
 
 
 def select(X_by_set: dict[tuple[str, ...], Any], rule: Any, y: Any,
            seed: int = SEED, feature_sets: Sequence[tuple[str, ...]] = FEATURE_SETS
            ) -> dict[str, Any]:
-    """Cross-validate every (feature set, l2, weight) on the tuning rows of one criterion."""
+    """Cross-validate every (feature set, l2, weight, threshold) on the tuning rows of one
+    criterion."""
     import numpy as np
 
     rules_acc = float(((rule > 0.5) == (y > 0.5)).mean()) if len(y) else 0.0
-    best: dict[str, Any] = {"features": (), "l2": 0.0, "weight": 0.0, "cv_model": rules_acc}
+    best: dict[str, Any] = {"features": (), "l2": 0.0, "weight": 0.0, "threshold": 0.5,
+                            "cv_model": rules_acc}
     if len(y) < MIN_ROWS or len(set(y.tolist())) < 2:
         return {**best, "cv_rules": rules_acc, "n": len(y), "cv_model_alone": None}
     k = min(FOLDS, int(min(y.sum(), len(y) - y.sum())), len(y))
@@ -112,10 +116,11 @@ def select(X_by_set: dict[tuple[str, ...], Any], rule: Any, y: Any,
     for fs, l2 in itertools.product(feature_sets, L2S):
         p = oof[fs][l2]
         alone = max(alone, float(np.mean([_blend_acc(pr, rule, y, 1.0) for pr in p])))
-        for w in WEIGHTS[1:]:
-            acc = float(np.mean([_blend_acc(pr, rule, y, w) for pr in p]))
+        for w, t in itertools.product(WEIGHTS[1:], THRESHOLDS):
+            acc = float(np.mean([_blend_acc(pr, rule, y, w, t) for pr in p]))
             if acc >= rules_acc + MIN_GAIN and acc > best["cv_model"] + 1e-12:
-                best = {"features": fs, "l2": l2, "weight": w, "cv_model": acc}
+                best = {"features": fs, "l2": l2, "weight": w, "threshold": t,
+                        "cv_model": acc}
     return {**best, "cv_rules": rules_acc, "n": len(y), "cv_model_alone": alone}
 
 
@@ -149,9 +154,10 @@ def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = pr
             if choice["weight"] > 0:
                 model = fit(Xs[choice["features"]], y, choice["l2"])
             criteria[key] = CriterionModel(key, tuple(choice["features"]), choice["weight"],
-                                           choice["l2"], model)
-            used = (f"model weight {choice['weight']}, {'+'.join(choice['features'])}, "
-                    f"l2 {choice['l2']:g}" if model else "rules only")
+                                           choice["l2"], model, choice["threshold"])
+            used = (f"model weight {choice['weight']}, threshold {choice['threshold']}, "
+                    f"{'+'.join(choice['features'])}, l2 {choice['l2']:g}"
+                    if model else "rules only")
             log(f"train: {key:40} CV rules {choice['cv_rules']:.3f} -> "
                 f"{choice['cv_model']:.3f} ({used})")
     return Bundle(criteria=criteria, neighbours={}, meta={"cv": cv})
@@ -282,6 +288,7 @@ def train(corpus: str | Path, out: str | Path | None = None, *, seed: int = SEED
         "feature_sets": [list(f) for f in feature_sets], "l2_grid": list(L2S),
         "light": light,
         "weight_grid": list(WEIGHTS),
+        "threshold_grid": list(THRESHOLDS),
         "corpus": Path(corpus).name, "corpus_sha256": sha256_file(corpus),
         "tune_statements": len(tune),
         "encoder": encoder.PACKAGE, "encoder_weights_sha256": encoder.weights_sha256(),

@@ -95,6 +95,7 @@ class CriterionModel:
     weight: float  # p = weight * p_model + (1 - weight) * rule verdict; 0 = rules only
     l2: float
     model: LogReg | None
+    threshold: float = 0.5  # met when the blend reaches it; CV may move it off 0.5
 
 
 @dataclass
@@ -112,6 +113,7 @@ class Bundle:
         crit: dict[str, Any] = {}
         for key, cm in sorted(self.criteria.items()):
             crit[key] = {"features": list(cm.features), "weight": cm.weight, "l2": cm.l2,
+                         "threshold": cm.threshold,
                          "bias": cm.model.bias if cm.model else None}
             if cm.model is not None:
                 arrays[f"{key}.mean"] = cm.model.mean.astype(np.float32)
@@ -143,7 +145,8 @@ class Bundle:
                                    coef=arrays[f"{key}.coef"].astype(np.float64),
                                    bias=float(c["bias"]))
                 criteria[key] = CriterionModel(key, tuple(c["features"]), float(c["weight"]),
-                                               float(c["l2"]), model)
+                                               float(c["l2"]), model,
+                                               float(c.get("threshold", 0.5)))
             neighbours = {kind: (rows, arrays[f"neighbours.{kind}"].astype(np.float32))
                           for kind, rows in doc["neighbours"].items()}
         return cls(criteria=criteria, neighbours=neighbours, meta=doc["meta"])

@@ -60,6 +60,9 @@ def test_blend_rule():
     assert blended(True, 0.5, 0.0) and not blended(False, 0.99, 0.0)  # weight 0: the rule
     assert not blended(True, 0.2, 0.8) and blended(False, 0.7, 0.8)  # confident enough
     assert blended(True, 0.4, 0.8) and not blended(False, 0.6, 0.8)  # not confident enough
+    # a lower threshold makes a failing rule easier to overrule, a passing one harder
+    assert blended(False, 0.6, 0.7, threshold=0.4) and not blended(False, 0.6, 0.7)
+    assert blended(True, 0.2, 0.7, threshold=0.4) and not blended(True, 0.2, 0.7)
 
 
 def _bundle(key: str, bias: float, weight: float) -> Bundle:
@@ -117,7 +120,7 @@ def test_bundle_round_trip(tmp_path):
     model = fit(X, y, l2=3.0)
     vecs = np.eye(3, 4, dtype=np.float32)
     b = Bundle(criteria={"danger.consequences": CriterionModel(
-                   "danger.consequences", ("rules", "embedding"), 0.7, 3.0, model),
+                   "danger.consequences", ("rules", "embedding"), 0.7, 3.0, model, 0.45),
                          "harm.plain_language": CriterionModel(
                    "harm.plain_language", (), 0.0, 0.0, None)},
                neighbours={"danger": ([{"id": "a", "text": "x"}] * 3, vecs)},
@@ -127,7 +130,8 @@ def test_bundle_round_trip(tmp_path):
     back = Bundle.load(npz)
     assert back.meta == b.meta
     cm = back.criteria["danger.consequences"]
-    assert cm.features == ("rules", "embedding") and cm.weight == 0.7
+    assert cm.features == ("rules", "embedding") and cm.weight == 0.7 and cm.threshold == 0.45
+    assert back.criteria["harm.plain_language"].threshold == 0.5
     assert np.allclose(cm.model.predict_proba(X), model.predict_proba(X), atol=1e-4)
     assert back.criteria["harm.plain_language"].model is None
     assert np.array_equal(back.neighbours["danger"][1], vecs)
