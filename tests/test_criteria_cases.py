@@ -36,6 +36,10 @@ WHO_SEES = [
     # a test is not a person
     ("Mum will stay off alcohol for six months, evidenced by hair strand testing.", False),
     ("Nathan's social worker will see him every week.", False),
+    # whoever is sent or shown the record sees it; sending the child somewhere is not showing
+    ("Jess will keep a diary of Noah's meals and share it with the health visitor.", True),
+    ("Dad will send the photos of the fridge to Nan on Sundays.", True),
+    ("Dad will send Amy to school every day.", False),
 ]
 
 GOAL_BEHAVIOUR = [

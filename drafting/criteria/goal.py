@@ -103,6 +103,7 @@ SERVICE_ACTS = {"weigh", "plot", "refer", "assess", "monitor", "test", "screen",
 # "go to school more often", "try harder": aims, not acts
 COMPARATIVES = {"more", "harder", "better", "less", "often", "properly", "enough"}
 FAMILY_TIME = {"boys", "girls", "kids", "children", "baby", "twins", "grandchildren", "you"}
+SHARING_VERBS = {"share", "send", "email", "forward", "message", "copy"}
 OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
                      "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
 EMERGENCY = {"police", "ambulance", "911", "999", "000", "112", "emergency"}
@@ -587,6 +588,18 @@ def observers(a: Analysis) -> list[_Observer]:
                      for t in c.subtree if t.pos_ in ("PROPN", "NOUN") and _is_network(a, t)]
             if shown and not is_negated(verb):
                 out.append(_Observer(verb, shown, _holder_status(a, shown)))
+            continue
+        if lemma in SHARING_VERBS:
+            # "share it with the health visitor", "results shared with SW", "send the
+            # screenshots to Claire": whoever receives it sees it
+            sent_to = [t for c in verb.children if c.dep_ in ("dative", "prep")
+                       and (c.dep_ == "dative" or c.lower_ in ("to", "with"))
+                       for t in ([c] if c.dep_ == "dative" else c.children)
+                       if t.pos_ in ("PROPN", "NOUN") and _is_network(a, t)]
+            child_sent = any(c.dep_ == "dobj" and (a.people.is_person(c) or c.pos_ == "PROPN")
+                             for c in verb.children)  # "send Amy to school" is not showing
+            if sent_to and not child_sent and not is_negated(verb):
+                out.append(_Observer(verb, sent_to, _holder_status(a, sent_to)))
             continue
         if lemma not in OBSERVE_VERBS:
             continue
