@@ -40,6 +40,15 @@ WHO_SEES = [
     ("Jess will keep a diary of Noah's meals and share it with the health visitor.", True),
     ("Dad will send the photos of the fridge to Nan on Sundays.", True),
     ("Dad will send Amy to school every day.", False),
+    # told, messaged, kept informed, watching: the person addressed comes to know
+    ("Jo will let the social worker know each time for the next six months.", True),
+    ("Ola will message the social worker after each evening out.", True),
+    ("Dad will follow his relapse plan and the family network will be kept informed.", True),
+    ("Kofi will see the children at his mother's house, with Grandma Efua watching.", True),
+    ("Mum will show the health visitor she can make up Freddie's bottles.", True),
+    ("His teacher will note who drops him off each day.", True),
+    ("Dad will go on the course so he can show Kai that he loves him.", False),
+    ("Mum will not message the social worker.", False),
 ]
 
 GOAL_BEHAVIOUR = [

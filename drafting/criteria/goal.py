@@ -74,11 +74,11 @@ OBSERVE_VERBS = {"see", "check", "notice", "know", "monitor", "observe", "confir
                  "record", "evidence", "verify", "keep",
                  "talk", "speak", "document", "ring", "call", "phone", "contact", "text",
                  "write", "go", "liaise", "pass", "weigh", "measure", "examine", "inspect",
-                 "count"}
+                 "count", "note"}
 # Verbs that observe only when someone in the network does them, about the goal.
 NETWORK_ONLY = {"check", "tell", "say", "know", "agree", "share", "report", "record",
                 "look", "ask", "talk", "speak", "keep", "ring", "call", "phone", "contact",
-                "text", "visit", "write", "go", "evidence", "verify", "count"}
+                "text", "visit", "write", "go", "evidence", "verify", "count", "note"}
 # Passive "evidenced by hair strand testing": a test is not someone who sees
 TEST_WORDS = {"test", "testing", "tests", "toxicology", "screening", "screen", "sample",
               "samples", "result", "results", "analysis", "assessment", "assessments"}
@@ -574,6 +574,13 @@ def _other_parent(a: Analysis, tok: Token, actors: set[str]) -> bool:
 
 def observers(a: Analysis) -> list[_Observer]:
     out = []
+    for tok in a.doc:
+        # "with Grandma Efua watching": the one watching sees it
+        if tok.lemma_.lower() in ("watch", "supervise", "present") and tok.dep_ == "pobj" \
+                and tok.head.lower_ == "with":
+            who = [c for c in tok.children if c.dep_ == "nsubj" and _is_network(a, c)]
+            if who:
+                out.append(_Observer(tok, who, _holder_status(a, who)))
     for verb in clause_verbs(a.doc):
         lemma = verb.lemma_.lower()
         if lemma in ("do", "make", "carry", "conduct", "undertake") and any(
@@ -586,8 +593,25 @@ def observers(a: Analysis) -> list[_Observer]:
             # "show it to Lacey's grandma each Sunday": the one shown sees it
             shown = [t for c in verb.children if c.dep_ in ("dative", "prep")
                      for t in c.subtree if t.pos_ in ("PROPN", "NOUN") and _is_network(a, t)]
+            shown += [c for c in verb.children if c.dep_ == "dobj" and _is_network(a, c) and (
+                c.pos_ == "NOUN" or a.people.resolve(c).role not in ("unknown", "child"))]
+            # "show the health visitor she can...", not "show Kai that he loves him"
             if shown and not is_negated(verb):
                 out.append(_Observer(verb, shown, _holder_status(a, shown)))
+            continue
+        if lemma in ("message", "email", "update", "inform") and not is_negated(verb):
+            # "message the social worker", "update Nan": the person addressed learns of it
+            told = [c for c in verb.children if c.dep_ in ("dobj", "dative")
+                    and c.pos_ in ("PROPN", "NOUN") and _is_network(a, c)]
+            if told:
+                out.append(_Observer(verb, told, _holder_status(a, told)))
+                continue
+        if lemma == "keep" and any(c.lower_ in ("informed", "updated") for c in verb.children):
+            # "the family network will be kept informed", "keep Nan updated"
+            kept = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")
+                    and c.pos_ in ("PROPN", "NOUN") and _is_network(a, c)]
+            if kept and not is_negated(verb):
+                out.append(_Observer(verb, kept, _holder_status(a, kept)))
             continue
         if lemma in SHARING_VERBS:
             # "share it with the health visitor", "results shared with SW", "send the
@@ -616,6 +640,13 @@ def observers(a: Analysis) -> list[_Observer]:
             continue
         if lemma == "know" and verb.head.lemma_.lower() == "let":
             holders = subjects(verb.head)  # "Pat and the nursery will let us know"
+            told = [c for c in [*verb.children, *verb.head.children]
+                    if c.dep_ in ("nsubj", "dobj") and c.i != verb.head.i
+                    and c.pos_ in ("PROPN", "NOUN") and _is_network(a, c)]
+            if told and not is_negated(verb.head):
+                # "Jo will let the social worker know each time": the social worker knows
+                out.append(_Observer(verb, told, _holder_status(a, told)))
+                continue
         if lemma == "look" and any(c.lower_ == "after" for c in verb.children):
             continue  # "look after Lily" is care
         addressees = [t for c in verb.children if c.dep_ in ("dobj", "dative", "prep")
