@@ -547,12 +547,10 @@ def _holder_status(a: Analysis, holders: list[Token]) -> str:
 
 def _denied(tok: Token) -> bool:
     """"not worried", "isn't concerned", "never feared": the worry is denied."""
-    for t in (tok, tok.head):
-        if any(c.dep_ == "neg" for c in t.children):
-            return True
-        if t.dep_ not in ("acomp", "oprd", "xcomp") or t is tok.head:
-            break
-    return False
+    if any(c.dep_ == "neg" for c in tok.children):
+        return True
+    return tok.dep_ in ("acomp", "oprd", "xcomp") and any(
+        c.dep_ == "neg" for c in tok.head.children)
 
 
 def _holders_of(tok: Token) -> list[Token]:
@@ -592,7 +590,7 @@ def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
                     holders = agent_of(tok) or holders
                 if low in FEARFUL and holders and all(a.people.is_child(h) for h in holders) \
                         and not any(c.dep_ == "ccomp" for c in tok.children):
-                    continue  # "Noah, 8, is scared to go home": a feeling, not a worry that"
+                    continue  # "Noah, 8, is scared to go home": a feeling, not a worry
         elif lemma in WORRY_VERB and tok.pos_ == "VERB" and low not in ("worrying", "concerning"):
             obj = [c for c in tok.children if c.dep_ == "dobj" and c.lower_ not in
                    ("me", "us", "them", "it", "that", "this")]
