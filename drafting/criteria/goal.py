@@ -572,6 +572,12 @@ def _other_parent(a: Analysis, tok: Token, actors: set[str]) -> bool:
     return parentish and bool(actors) and _person_key(a, tok) not in actors
 
 
+def _network(a: Analysis, toks: list[Token]) -> list[Token]:
+    """The people or roles among ``toks`` who are in the network: who is shown, told or
+    sent something, and so sees it."""
+    return [t for t in toks if t.pos_ in ("PROPN", "NOUN") and _is_network(a, t)]
+
+
 def observers(a: Analysis) -> list[_Observer]:
     out = []
     for tok in a.doc:
@@ -591,8 +597,8 @@ def observers(a: Analysis) -> list[_Observer]:
             continue
         if lemma == "show":
             # "show it to Lacey's grandma each Sunday": the one shown sees it
-            shown = [t for c in verb.children if c.dep_ in ("dative", "prep")
-                     for t in c.subtree if t.pos_ in ("PROPN", "NOUN") and _is_network(a, t)]
+            shown = _network(a, [t for c in verb.children if c.dep_ in ("dative", "prep")
+                                 for t in c.subtree])
             shown += [c for c in verb.children if c.dep_ == "dobj" and _is_network(a, c) and (
                 c.pos_ == "NOUN" or a.people.resolve(c).role not in ("unknown", "child"))]
             # "show the health visitor she can...", not "show Kai that he loves him"
@@ -601,25 +607,22 @@ def observers(a: Analysis) -> list[_Observer]:
             continue
         if lemma in ("message", "email", "update", "inform") and not is_negated(verb):
             # "message the social worker", "update Nan": the person addressed learns of it
-            told = [c for c in verb.children if c.dep_ in ("dobj", "dative")
-                    and c.pos_ in ("PROPN", "NOUN") and _is_network(a, c)]
+            told = _network(a, [c for c in verb.children if c.dep_ in ("dobj", "dative")])
             if told:
                 out.append(_Observer(verb, told, _holder_status(a, told)))
                 continue
         if lemma == "keep" and any(c.lower_ in ("informed", "updated") for c in verb.children):
             # "the family network will be kept informed", "keep Nan updated"
-            kept = [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")
-                    and c.pos_ in ("PROPN", "NOUN") and _is_network(a, c)]
+            kept = _network(a, [c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")])
             if kept and not is_negated(verb):
                 out.append(_Observer(verb, kept, _holder_status(a, kept)))
             continue
         if lemma in SHARING_VERBS:
             # "share it with the health visitor", "results shared with SW", "send the
             # screenshots to Claire": whoever receives it sees it
-            sent_to = [t for c in verb.children if c.dep_ in ("dative", "prep")
-                       and (c.dep_ == "dative" or c.lower_ in ("to", "with"))
-                       for t in ([c] if c.dep_ == "dative" else c.children)
-                       if t.pos_ in ("PROPN", "NOUN") and _is_network(a, t)]
+            sent_to = _network(a, [t for c in verb.children if c.dep_ == "dative"
+                                   or (c.dep_ == "prep" and c.lower_ in ("to", "with"))
+                                   for t in ([c] if c.dep_ == "dative" else c.children)])
             child_sent = any(c.dep_ == "dobj" and (a.people.is_person(c) or c.pos_ == "PROPN")
                              for c in verb.children)  # "send Amy to school" is not showing
             if sent_to and not child_sent and not is_negated(verb):
@@ -631,7 +634,6 @@ def observers(a: Analysis) -> list[_Observer]:
             verb.dep_ == "xcomp" and _is_stop(verb.head)
         ):
             continue
-        lemma = verb.lemma_.lower()
         holders = agent_of(verb) if is_passive(verb) or agent_of(verb) else subjects(verb)
         if not holders and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("able", "sure"):
             holders = subjects(verb.head.head)  # "Ms Obi will be able to tell that..."
@@ -640,9 +642,8 @@ def observers(a: Analysis) -> list[_Observer]:
             continue
         if lemma == "know" and verb.head.lemma_.lower() == "let":
             holders = subjects(verb.head)  # "Pat and the nursery will let us know"
-            told = [c for c in [*verb.children, *verb.head.children]
-                    if c.dep_ in ("nsubj", "dobj") and c.i != verb.head.i
-                    and c.pos_ in ("PROPN", "NOUN") and _is_network(a, c)]
+            told = _network(a, [c for c in [*verb.children, *verb.head.children]
+                                if c.dep_ in ("nsubj", "dobj") and c.i != verb.head.i])
             if told and not is_negated(verb.head):
                 # "Jo will let the social worker know each time": the social worker knows
                 out.append(_Observer(verb, told, _holder_status(a, told)))
