@@ -209,6 +209,13 @@ def test_fact_check_catches_an_added_event():
     assert res.added == ("hits",)
 
 
+def test_words_framing_a_question_are_not_new_facts():
+    # found by the property test below: the parser read the frame's "are" as a content verb
+    s = suggest("may potentially may potentially It is believed that", "danger")
+    assert not s.rewrite.facts.added
+    assert "[Who is worried?] are worried that" in s.rewrite.text
+
+
 def test_suggest_input_errors_like_check():
     with pytest.raises(InputError):
         suggest("   ", "danger")

@@ -12,6 +12,7 @@ places, events) and never states a fact the draft does not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 
 from drafting.rewrite.edits import Slotted, apply_edits, build_edits
@@ -38,12 +39,16 @@ def locate_placeholders(text: str, slots: Mapping[str, Slotted]) -> tuple[Placeh
     return tuple(kept)
 
 
+_QUESTION = re.compile(r"\[[^\]]*\]")  # a visible question, not words of the rewrite
+
+
 def _allowed_words(edits: Iterable[Edit]) -> set[str]:
     """Words (and their lemmas) our substitutes bring in: they replace the draft's words
-    with plainer ones for the same thing, so they add no fact."""
+    with plainer ones for the same thing, or frame a question ("[Who is worried?] are
+    worried that"), so they add no fact."""
     from drafting.engine import _nlp
 
-    phrases = [e.replacement for e in edits if not e.replacement.startswith("[")]
+    phrases = [p for e in edits if (p := _QUESTION.sub(" ", e.replacement).strip())]
     out: set[str] = set()
     if phrases:
         for t in _nlp()(" . ".join(phrases)):
