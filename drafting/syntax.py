@@ -63,6 +63,7 @@ PARENT_WORDS = {"mum", "mom", "mother", "dad", "father", "stepdad", "stepmum", "
                 "stepfather", "stepmother", "parent", "mummy", "daddy", "mommy"}
 PARENT_OF = {"son", "daughter", "child", "children", "baby", "kids", "kid", "sons",
              "daughters", "boy", "girl", "boys", "girls", "toddler", "twins"}
+SIBLINGS = {"sister", "brother"}
 FEMALE_CHILD = {"daughter", "girl", "sister", "granddaughter", "stepdaughter"}
 MALE_CHILD = {"son", "boy", "brother", "grandson", "stepson"}
 PROFESSIONAL = {
@@ -363,6 +364,9 @@ class People:
                             self.genders[name] = "f"
                         elif lemma in MALE_ADULT:
                             self.genders[name] = "m"
+                    elif lemma in SIBLINGS and self.adult_sibling(other):
+                        self.adult_names.add(name)  # "Mum's sister Jade", "your brother Dev"
+                        self.genders[name] = "f" if lemma in FEMALE_CHILD else "m"
                     elif lemma in CHILD_WORDS and other.text.islower():
                         self.child_names.add(name)  # "his daughter Esme" ("Child Safety" no)
                         if lemma in FEMALE_CHILD:
@@ -378,6 +382,28 @@ class People:
                         if owner is not None and owner not in self.child_names:
                             self.adult_names.add(owner)
         self.adult_names -= self.child_names
+
+    def adult_sibling(self, tok: Token) -> bool:
+        """"her sister" is an adult when "her" is one: "Mum will ring her sister", "your
+        brother", "Dad's sister"; "Amy's sister" and "his sister" after a child are children."""
+        owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is None:
+            return False
+        low = owner.lower_
+        if low in ("your", "my", "our"):
+            return True  # a goal or plan spoken to, or by, the adults
+        if owner.pos_ != "PRON":
+            word = owner.lemma_.lower()
+            return is_adult_word(word) or owner.text in self.adult_names
+        for t in reversed(self.doc[: owner.i]):
+            word = t.lemma_.lower()
+            if is_adult_word(word) or t.text in self.adult_names or t.text in self.parent_names:
+                return True
+            if word in CHILD_WORDS or t.text in self.child_names:
+                return False
+            if t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ not in NOT_PEOPLE_ENTS:
+                return False  # a name we know nothing about: keep the old reading
+        return False
 
     def _nearest_name(self, tok: Token) -> str | None:
         for t in reversed(self.doc[: tok.i]):

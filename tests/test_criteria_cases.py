@@ -49,6 +49,27 @@ WHO_SEES = [
     ("His teacher will note who drops him off each day.", True),
     ("Dad will go on the course so he can show Kai that he loves him.", False),
     ("Mum will not message the social worker.", False),
+    # the parent's sister is in the network; a child's own sister is not
+    ("Mum will keep Baby Lila in her room until she is six months old, and her sister Bea "
+     "will check on the camera app when Mum naps.", True),
+    ("Tam, 6, will walk to school with his sister Elin, 12, who will check he is in class.",
+     False),
+    # someone outside the family seeing the child, beside a goal; alone it is family time
+    ("Until June, Ravi will bring Oskar to Nanny Jo's on match days, and Nanny Jo will see "
+     "Oskar every Sunday.", True),
+    ("Nanny Jo will see the boys after school on Wednesdays.", False),
+    ("Kit will see his dad every Saturday at the family centre.", False),
+    ("Orla will see her GP within four weeks.", False),
+    # the visits of a named worker show it
+    ("Dad will read with Femi every night, which the caseworker's visits will show.", True),
+    ("Dad will read with Femi every night, which the visits will show.", False),
+    # a parent ringing a relative for help: the relative helps, nobody checks
+    ("If Noreen starts to feel unwell, she will ring her sister, who will come and take Ada "
+     "to hers that night.", False),
+    ("If Noreen starts to feel unwell, she will ring her sister, and Grandad Tom will check "
+     "on Ada each morning.", True),
+    ("The family network will watch for this for at least five months.", True),
+    ("The family network will watch television with the boys.", False),
 ]
 
 GOAL_BEHAVIOUR = [

@@ -18,6 +18,7 @@ from drafting.criteria.clauses import (
 from drafting.report import CriterionResult, Span
 from drafting.syntax import (
     PROFESSIONAL,
+    SIBLINGS,
     agent_of,
     clause_verbs,
     is_modal_future,
@@ -106,6 +107,9 @@ FAMILY_TIME = {"boys", "girls", "kids", "children", "baby", "twins", "grandchild
 SHARING_VERBS = {"share", "send", "email", "forward", "message", "copy"}
 OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
                      "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
+KIN = {"nan", "nana", "gran", "granny", "grandma", "grandmother", "grandad", "grandpa",
+       "grandfather", "aunt", "auntie", "aunty", "uncle", "neighbour", "neighbor", "friend",
+       "network", "family", "godmother", "godfather", "cousin", "grandparents"}
 EMERGENCY = {"police", "ambulance", "911", "999", "000", "112", "emergency"}
 
 
@@ -520,6 +524,8 @@ def _observes_something(verb: Token) -> bool:
         return True
     if lemma == "hear" and any(c.dep_ == "prep" and c.lower_ == "from" for c in kids):
         return True  # "will hear from Saoirse how home has been"
+    if lemma == "watch" and any(c.lower_ in ("for", "out") for c in kids):
+        return True  # "the family network will watch for this"
     for c in kids:
         if c.dep_ == "dobj":
             if c.lower_ in ("this", "that", "it", "these", "those", "change", "changes",
@@ -536,6 +542,38 @@ def _observes_something(verb: Token) -> bool:
                 "people", "him", "her", "them", "he", "she", "they",
             )
     return lemma == "see" and not kids
+
+
+def _network_sees_family(a: Analysis, verb: Token) -> bool:
+    """"Nanny Pat will see Arlo every Sunday", "the school will see Maryam in clean uniform":
+    someone outside the family seeing the child or parent sees how things are. A parent or
+    child seeing the other ("Kai will see his dad at weekends") is family time."""
+    if verb.lemma_.lower() != "see" or is_passive(verb):
+        return False
+    seen = [c for c in verb.children if c.dep_ == "dobj" and (
+        a.people.is_childlike(c) or c.lemma_.lower() in PARENT_WORDS
+        or c.lower_ in ("him", "her", "them")
+        or c.text in a.people.parent_names)]  # not "Gemma will see her GP"
+    who = subjects(verb)
+    if not (seen and who and all(_is_network(a, s) and s.lemma_.lower() not in PARENT_WORDS
+                                 for s in who)):
+        return False
+    # the seeing must be of something: a goal beside it ("Seb will bring Arlo to Nanny Pat's
+    # ..., and Nanny Pat will see Arlo every Sunday"), what they see ("in clean uniform"), or
+    # a need to see; "Nan will see the boys on Wednesdays" alone is family time
+    own = {t.i for t in verb.subtree}
+    beside = any(v.i not in own and v.lemma_.lower() not in OBSERVE_VERBS | META_VERBS
+                 for v in clause_verbs(a.doc))
+    described = any(c.dep_ in ("prep", "acomp", "oprd") and c.lower_ in ("in", "with", "without")
+                    for c in verb.children)
+    needed = verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("need", "want", "expect")
+    if not (beside or described or needed):
+        return False
+    if any(t.lemma_.lower() in PARENT_WORDS or t.text in a.people.parent_names for t in seen):
+        # "Kai will see his dad": a bare name seeing a parent is most likely the child
+        return all(s.pos_ == "NOUN" or any(c.dep_ in ("compound", "appos") and c.pos_ == "NOUN"
+                                           for c in s.children) for s in who)
+    return True
 
 
 PARENT_WORDS = {"mum", "mom", "mam", "mother", "mummy", "mommy", "dad", "father", "daddy",
@@ -555,6 +593,9 @@ def _person_key(a: Analysis, tok: Token) -> str:
 def _goal_actors(a: Analysis, skip: Token) -> set[str]:
     """The people whose own doing is the goal (subjects of its goal clauses)."""
     own = {t.i for t in skip.subtree}  # "which his mum will check when she collects him"
+    for c in skip.children:  # but "If Noreen feels unwell, she will ring": Noreen acts
+        if c.dep_ == "advcl" and c.i < skip.i:
+            own -= {t.i for t in c.subtree}
     return {_person_key(a, s) for v in clause_verbs(a.doc)
             if v.i not in own and v.lemma_.lower() not in OBSERVE_VERBS | NETWORK_ONLY
             for s in subjects(v)}
@@ -570,6 +611,21 @@ def _other_parent(a: Analysis, tok: Token, actors: set[str]) -> bool:
         tok = m.tok
     parentish = tok.lemma_.lower() in PARENT_WORDS or tok.text in a.people.parent_names
     return parentish and bool(actors) and _person_key(a, tok) not in actors
+
+
+def _bare_name(a: Analysis, tok: Token) -> bool:
+    """A name with no kin word or role beside it ("Keisha", not "Grandma Val" or "Marlene,
+    her kokum"): when that person also does the goal, it is most likely the parent."""
+    if tok.pos_ == "PRON":
+        tok = a.people.resolve(tok).tok
+    if tok.pos_ != "PROPN" or tok.lemma_.lower() in KIN | PROFESSIONAL:
+        return False
+    return not any(  # any mention: "Grandad Mick will hold the keys ... Mick will tell"
+        t.dep_ in ("appos", "compound")
+        or (t.i > 0 and a.doc[t.i - 1].lemma_.lower() in KIN | SIBLINGS)  # "her sister Sinead"
+        or any(c.dep_ in ("compound", "appos", "nmod")
+               and (c.pos_ == "NOUN" or c.lemma_.lower() in KIN) for c in t.children)
+        for t in a.doc if t.text == tok.text)
 
 
 def _network(a: Analysis, toks: list[Token]) -> list[Token]:
@@ -595,6 +651,14 @@ def observers(a: Analysis) -> list[_Observer]:
             holders = subjects(verb)  # "the caseworker will do unannounced walk-throughs"
             out.append(_Observer(verb, holders, _holder_status(a, holders)))
             continue
+        visits = [c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in OBSERVATION_NOUNS]
+        if lemma in ("show", "see") and visits and not is_negated(verb):
+            # "the caseworker's visits will show": whoever visits sees it
+            visitors = _network(a, [t for v in visits for t in v.children
+                                    if t.dep_ in ("poss", "compound")])
+            if visitors:
+                out.append(_Observer(verb, visitors, _holder_status(a, visitors)))
+                continue
         if lemma == "show":
             # "show it to Lacey's grandma each Sunday": the one shown sees it
             shown = _network(a, [t for c in verb.children if c.dep_ in ("dative", "prep")
@@ -630,7 +694,7 @@ def observers(a: Analysis) -> list[_Observer]:
             continue
         if lemma not in OBSERVE_VERBS:
             continue
-        if not _observes_something(verb) or is_negated(verb) or (
+        if not (_observes_something(verb) or _network_sees_family(a, verb)) or is_negated(verb) or (
             verb.dep_ == "xcomp" and _is_stop(verb.head)
         ):
             continue
@@ -682,8 +746,10 @@ def observers(a: Analysis) -> list[_Observer]:
             if lemma == "keep" and not any(c.lower_ == "eye" for c in verb.children):
                 continue
             actors = _goal_actors(a, verb)
-            if not any(_is_network(a, h) or _other_parent(a, h, actors) for h in holders):
-                continue
+            if not any((_is_network(a, h) and not (_bare_name(a, h)
+                                                    and _person_key(a, h) in actors))
+                       or _other_parent(a, h, actors) for h in holders):
+                continue  # "If Keisha gets unwell, she will ring her sister": Keisha acts
             named = {h.text for h in holders}
             if lemma in ("check", "look") and not any(_is_network(a, h) for h in holders) \
                     and any(t.dep_ == "poss" and t.text not in named
@@ -709,7 +775,13 @@ def _is_network(a: Analysis, tok: Token) -> bool:
         if m.tok.i == tok.i:
             return False
         tok = m.tok
+    if tok.dep_ in ("appos", "compound") and tok.head.lemma_.lower() in SIBLINGS:
+        tok = tok.head  # "her sister Niamh": whose sister decides
+    elif any(c.dep_ == "appos" and c.lemma_.lower() in SIBLINGS for c in tok.children):
+        tok = next(c for c in tok.children if c.dep_ == "appos")  # "Debbie, his sister,"
     lemma = tok.lemma_.lower()
+    if lemma in SIBLINGS:
+        return _adults_sibling(a, tok)
     if lemma in ("mother", "father", "mum", "mom", "dad") and any(
         c.dep_ == "poss" and not a.people.is_child(c) and c.lower_ not in ("his", "her", "their")
         for c in tok.children
@@ -719,13 +791,27 @@ def _is_network(a: Analysis, tok: Token) -> bool:
         return False
     if lemma in PROFESSIONAL or tok.ent_type_ == "ORG":
         return True
-    if lemma in ("nan", "nana", "gran", "granny", "grandma", "grandmother", "grandad",
-                 "grandpa", "grandfather", "aunt", "auntie", "aunty", "uncle", "neighbour",
-                 "neighbor", "friend", "network", "family", "godmother", "godfather",
-                 "cousin", "grandparents"):
+    if lemma in KIN:
         return True
     return tok.pos_ == "PROPN" and not a.people.is_child(tok) and lemma not in (
         "mum", "dad", "mom")
+
+
+def _adults_sibling(a: Analysis, tok: Token) -> bool:
+    """In a goal, "her sister will check" is almost always the parent's sister: the
+    network. Only a child's own sibling ("Amy's brother", "his sister" after Tom, 6) is not."""
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return False
+    if owner.pos_ != "PRON":
+        return not a.people.is_child(owner)
+    if owner.lower_ in ("your", "my", "our") or a.people.resolve(owner).role != "child":
+        return True
+    # "Mum will keep Baby Ivy in her room, and her sister Jade will check": a goal is about
+    # an adult's care, so an adult of the same gender earlier on is the likelier owner
+    want = {"his": "m", "her": "f"}.get(owner.lower_, "")
+    return any(m.role == "adult" and m.tok.i < owner.i and (not want or m.gender in ("", want))
+               for m in a.people.mentions)
 
 
 @criterion("who_needs_to_see", "safety_goal")
