@@ -158,6 +158,8 @@ def subjects(verb: Token) -> list[Token]:
                 break
             if t.pos_ == "PROPN" and t.ent_type_ not in ("DATE", "TIME", "GPE", "LOC"):
                 return [t]
+            if t.pos_ == "NOUN" and is_adult_word(t.lemma_.lower()):
+                return [t]  # "On 6 May Kylie's stepdad locked her out"
     return []
 
 

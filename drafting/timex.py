@@ -132,6 +132,21 @@ ANCHOR = [
                r"holidays?|break|half[- ]term))?\b", _I),
     re.compile(r"\b(?:in|during|throughout|over|across|since)\s+(?:the\s+)?(?:school\s+)?"
                r"(?:holidays?|half[- ]term|term\s*\d)\b", _I),
+    # "the week before Christmas", "the night after the party"
+    re.compile(r"\bthe\s+(?:day|night|week|weekend|morning|evening)\s+(?:before|after)\s+\w+",
+               _I),
+    # "since the start of the year", "from the beginning of term"
+    re.compile(r"\b(?:since|from|at|by)\s+the\s+(?:start|beginning|end|middle)\s+of\s+"
+               r"(?:the\s+|this\s+|last\s+)?\w+",
+               _I),
+    # an age as the time: "when Noah was 3 weeks old", "at six months old"
+    re.compile(rf"\b(?:when\s+\w+\s+was|at)\s+(?:about\s+)?(?:{NUM}|\d+)[- ](?:days?|weeks?|"
+               r"months?|years?)[- ]old\b", _I),
+    # how often in one word: "uses cannabis daily"
+    re.compile(r"\b(?:daily|nightly|weekly|every\s+other\s+(?:day|night|weekend))\b", _I),
+    # a count in a period: "twice in the week before", "three times since"
+    re.compile(r"\b(?:once|twice|(?:three|four|five|six|\d+)\s+times)\s+(?:in|during|since|over|"
+               r"between|on)\s+(?!a\s+while)(?:the\s+)?\w+", _I),
 ]
 
 

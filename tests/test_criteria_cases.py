@@ -98,6 +98,22 @@ HARM_BEHAVIOUR = [
     # the parser takes the time for the subject and the person for its apposition
     ("Since Christmas, Amir's uncle has made him stay up past midnight to play cards.", True),
     ("Since Christmas, Amir, 9, has stayed up past midnight to play cards.", False),
+    # the one seen did it, not the one who saw
+    ("At 4pm on Wednesday I saw Ayo's cousin, Dane, 24, slap Ayo (16) across the face "
+     "outside the chip shop.", True),
+    ("At 4pm on Wednesday I saw Ayo (16) outside the chip shop.", False),
+    # when, in a few more shapes
+    ("Twice in the week before Christmas, Mr Novak kicked Filip's mum while Filip watched.",
+     True),
+    ("When Noel was 3 weeks old, his dad shook him hard to stop him crying.", True),
+    ("His dad shook Noel hard to stop him crying.", False),
+    ("Mum smokes cannabis daily in the living room where Keely plays.", True),
+    ("Mum smokes cannabis in the living room where Keely plays.", False),
+    ("On 6 May Kyra's stepdad locked her out of the house all night.", True),
+    # unfit to care for the child in your charge is the act
+    ("Mum was too drunk to collect Maisy from school on four separate days last term.", True),
+    ("On 5 occasions in March, Mum was found intoxicated while caring for Billy.", True),
+    ("Mum was often tired last term.", False),
 ]
 
 ATTRIBUTION = [

@@ -270,7 +270,7 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
             c.dep_ == "acomp" for c in verb.children
         ) and not any(c.dep_ == "dobj" for c in verb.children):
             continue  # "gets upset", "goes missing": a state ("get Mia up, dressed" is an act)
-        subj = subjects(verb)
+        subj = _seen_doer(a, verb) or subjects(verb)
         actor = next((s for s in subj if a.people.is_person(s) or s.pos_ == "PROPN"), None)
         if actor is not None and not a.people.is_person(actor):
             # "Since Easter, Faisal's dad has kept him home": the parser makes the time the
@@ -423,6 +423,21 @@ def _is_concrete_outcome(a: Analysis, verb: Token) -> tuple[bool, str]:
     if _content_words(verb):
         return True, ""
     return False, f"“{verb.text}” does not say what would actually happen"
+
+
+PERCEIVING = {"see", "watch", "hear", "notice", "witness", "observe", "find"}
+
+
+def _seen_doer(a: Analysis, verb: Token) -> list[Token]:
+    """"I saw Aaron's cousin, Dean, slap Aaron and take his phone": the one seen did it,
+    not the one who saw (the parser hangs the doer on "saw" as its object)."""
+    v = verb
+    while v.dep_ == "conj" and v.head.i != v.i:
+        v = v.head
+    if v.dep_ not in ("ccomp", "xcomp") or v.head.lemma_.lower() not in PERCEIVING or any(
+            c.dep_ in ("nsubj", "nsubjpass") for c in v.children):
+        return []
+    return [c for c in v.head.children if c.dep_ == "dobj" and a.people.is_person(c)]
 
 
 def _actors(a: Analysis) -> list[Behaviour]:

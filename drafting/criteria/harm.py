@@ -355,6 +355,7 @@ def harm_behaviour(a: Analysis) -> CriterionResult:
     acts = [b for b in behaviours(a, allow_passive=False) if b.actor is not None]
     victims = _victims(a, acts)
     specific = [b for b in acts if b.specific and _is_doer(a, b.actor, victims)]
+    specific += _unfit_in_charge(a)
     when = [s for s in anchors(a.text) if not _is_age(a.text, s)]
     missing = []
     if not specific:
@@ -368,7 +369,7 @@ def harm_behaviour(a: Analysis) -> CriterionResult:
             "Says what happened, who did it and when: "
             + quote(specific, 2)
             + f"; “{when[0].text}”.",
-            tuple(b.span for b in specific) + tuple(when),
+            tuple(getattr(b, "span", b) for b in specific) + tuple(when),
         )
     labels = a.findings_affecting("behavioural_specificity")
     evidence = spans_of(labels) + tuple(
@@ -385,6 +386,32 @@ def harm_behaviour(a: Analysis) -> CriterionResult:
         "Say what happened, who did it and when: “Last Tuesday, Dad left Remy in the locked car "
         "for two hours.”",
     )
+
+
+# "Mum was too drunk to collect Maisie", "found intoxicated while caring for Billy": being
+# unfit to look after a child when in charge of one is the act, even with no action verb
+UNFIT = re.compile(
+    r"\b(?:too\s+(?:drunk|high|intoxicated|stoned|out\s+of\s+it)\s+to\s+\w+"
+    r"|(?:drunk|intoxicated|high|stoned|asleep|unconscious|under\s+the\s+influence(?:\s+of\s+"
+    r"\w+)?)\s+(?:while|whilst|when)\s+(?:caring\s+for|looking\s+after|in\s+charge\s+of|"
+    r"minding|supervising|alone\s+with|responsible\s+for))"
+    r"(?:\s+(?:baby\s+|the\s+|her\s+|his\s+|their\s+)?\w+)?", re.I)
+
+
+def _unfit_in_charge(a: Analysis) -> list[Span]:
+    """Spans where a named adult (the nearest person before the words, in the same sentence)
+    was unfit to care for the child they had."""
+    out = []
+    for m in UNFIT.finditer(a.text):
+        sent = a.doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if sent is None:
+            continue
+        before = a.doc[sent.sent.start: sent.start]
+        doer = next((t for t in reversed(before) if t.pos_ in ("PROPN", "NOUN", "PRON")
+                     and a.people.resolve(t).role == "adult"), None)
+        if doer is not None:
+            out.append(Span(doer.idx, m.end(), a.text[doer.idx: m.end()]))
+    return out
 
 
 def _victims(a: Analysis, acts: list) -> set[str]:
