@@ -429,12 +429,14 @@ class People:
         if lemma in CHILD_WORDS or low in CHILD_WORDS:
             g = "f" if lemma in FEMALE_CHILD else "m" if lemma in MALE_CHILD else ""
             return Mention(tok, "child", g)
+        # a name placed by its context ("Lani (6)") beats the entity tagger, which reads
+        # "On Friday 7 March Lani" as one date
+        if tok.text in self.child_names and low not in CALENDAR:
+            return Mention(tok, "child", self.genders.get(tok.text, ""))
+        if tok.text in self.adult_names and low not in CALENDAR:
+            return Mention(tok, "adult", self.genders.get(tok.text, ""))
         if tok.ent_type_ in NOT_PEOPLE_ENTS or low in CALENDAR:
             return Mention(tok, "", "")
-        if tok.text in self.child_names:
-            return Mention(tok, "child", self.genders.get(tok.text, ""))
-        if tok.text in self.adult_names:
-            return Mention(tok, "adult", self.genders.get(tok.text, ""))
         if lemma in PROFESSIONAL or low in PROFESSIONAL:
             return Mention(tok, "professional", "")
         if tok.ent_type_ in ("ORG", "NORP") and not (

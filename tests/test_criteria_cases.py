@@ -86,6 +86,22 @@ IMPACT = [
      "a piece of glass cut Ruby's forehead.", True),
     ("Around 2am on New Year's Day, Kev threw a bottle at the wall while Ruby was asleep "
      "upstairs.", False),
+    # the one hurt is the one the doer hurt, not the doer
+    ("Kit's dad hit him last week and he has a bruise.", True),
+    # a name placed by its age beats the date tagger ("On Friday 7 March Lani")
+    ("On Friday 7 March Lani (6) came to school with a swollen lip.", True),
+    ("A bruise on the left cheek was noted by nursery on arrival.", True),
+    ("Mum said that on Saturday Dad shook the baby and she cried for an hour after.", True),
+    ("Mum said that on Saturday Dad shook the baby because she would not stop crying.", False),
+    # what the child does since
+    ("Nanna Jo told us that on Anzac Day Craig punched a hole in the door next to Ruby's "
+     "head. Ruby, 8, hasn't wanted to sleep at home since.", True),
+    ("Nanna Jo told us that on Anzac Day Craig punched a hole in the door next to Ruby's "
+     "head.", False),
+    ("Kian, 12, sleeps with a knife under his pillow since his dad's voice notes.", True),
+    ("Lola's hair strand test was positive for cocaine.", True),
+    ("On Sunday Jodie held a knife to her wrist, and Alfie, 10, took it off her and then "
+     "could not stop shaking.", True),
 ]
 
 HARM_BEHAVIOUR = [

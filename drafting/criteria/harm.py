@@ -44,6 +44,8 @@ IMPACT_WORDS = {
     "sobbing", "wept", "weep", "weeping", "screams", "laceration", "lacerations",
     "abrasion", "abrasions", "contusion", "contusions", "bites", "cough", "coughing",
     "wheezing", "squint", "handprint", "handprints", "fingermarks", "fingertip",
+    "tears", "tearful", "tired", "sleepy", "drowned", "hypothermia", "hypervigilant",
+    "sti", "regressed", "perforated", "eardrum",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
@@ -57,7 +59,15 @@ IMPACT_PHRASES = re.compile(
     r"(?:has|had) ?(?:not|n't) (?:slept|eaten|left the house|been (?:able|allowed) to)|"
     r"too (?:tired|scared|frightened|hungry) to|can(?:not|'t) (?:follow|concentrate|sleep)|"
     r"attendance (?:has |had )?(?:dropped|fallen|gone down)|"
-    r"(?:did|does|would) not (?:eat|sleep|speak|talk))\b",
+    r"(?:did|does|would) not (?:eat|sleep|speak|talk)|"
+    # what the child does since: won't sleep at home, sleeps with a knife, hits others
+    r"(?:has|had|have|does|did|would|will|wo)\s*(?:not|n't)\s+(?:wanted\s+to\s+|want\s+to\s+|"
+    r"been\s+back\s+to\s+)?(?:sleep\s+at\s+home|go\s+(?:back\s+)?to\s+school|walk\s+to\s+school|"
+    r"school|go\s+out)|"
+    r"sle(?:eps|pt|eping)\s+with\s+a\s+knife|(?:started|starting|begun)\s+(?:hitting|punching|"
+    r"kicking|biting|hurting)|positive\s+for\s+\w+|hearing\s+loss|covered\s+(?:his|her|their)\s+"
+    r"ears|knows?\s+(?:only\s+)?(?:about\s+)?\w+\s+words|dropped\s+\w+\s+centile|"
+    r"nearly\s+(?:drowned|died|choked))\b",
     re.IGNORECASE,
 )
 BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", "nose",
@@ -112,7 +122,8 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
         for m in reversed(people.mentions):
             if m.tok.i >= person.i or m.role == "professional":
                 continue
-            if m.role == "adult" and m.gender == want and _is_topic(m.tok):
+            if m.role == "adult" and m.gender == want and _is_topic(m.tok) \
+                    and m.tok.text not in actors:  # "Dad hit him and he has a bruise"
                 return False  # "Jordan's mum, Hayley, took an overdose... She was in hospital"
             if m.role == "child" or (m.role == "unknown" and m.tok.text not in actors
                                      and not _has_known_child(a)):
@@ -213,7 +224,8 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     if tok.lower_ in INJURIES and (any(
             _classify(a, t, actors) for t in a.doc
             if t.pos_ == "PROPN" or t.lemma_.lower() in CHILD_WORDS)
-            or any(t.lower_ in ("nappy", "nappies", "diaper", "cot", "buggy") for t in a.doc)):
+            or any(t.lower_ in ("nappy", "nappies", "diaper", "cot", "buggy", "nursery",
+                                "daycare", "kindy", "school", "childminder") for t in a.doc)):
         return True  # "unexplained bruising" in a statement about a named child
     # the parse lost the subject: fall back on who the sentence is about
     sent_subjects = [t for t in tok.sent if t.dep_ in ("nsubj", "nsubjpass")]
@@ -240,6 +252,8 @@ FEELINGS = {"scared", "afraid", "frightened", "hurt", "sad", "die", "kill", "hat
 def _negated_impact(tok: Token) -> bool:
     """"Nil injuries", "no obvious injuries", "without a mark"."""
     before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3): tok.i]]
+    if any(w in ("stop", "help") for w in before):
+        return False  # "could not stop shaking"
     return any(w in ("no", "nil", "without", "not") for w in before) or any(
         c.lower_ in ("no", "nil") for c in tok.children)
 
@@ -247,6 +261,8 @@ def _negated_impact(tok: Token) -> bool:
 def _in_trigger(tok: Token) -> bool:
     """"smacked his hand when he cried": the crying set it off; it is not the effect."""
     verb = _clause_verb(tok)
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head  # "because she would not stop crying"
     return verb.dep_ == "advcl" and any(
         c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever", "because", "if")
         for c in verb.children)
@@ -334,8 +350,10 @@ def impact_on_child(a: Analysis) -> CriterionResult:
     cats = a.findings_affecting("consequences") + a.findings_affecting("behavioural_specificity")
     evidence = spans_of(cats) + tuple(
         tok_span(a.doc, t.i, t.i) for t, _ in found)
-    if found:
+    if any(who is False for _, who in found):
         msg = "The effect described falls on an adult, not on the child."
+    elif found:
+        msg = "It does not say whose this effect is: name the child it happened to."
     elif cats:
         msg = "Names a category of harm, not what it did to the child."
     else:
