@@ -153,6 +153,19 @@ GOAL_WORDING = [
     ("Dad will comply with the safety plan until the court hearing in May.", False),
 ]
 
+# danger consequences: who the future outcome falls on
+CONSEQUENCES = [
+    # a child we know only by name, who does nothing to anyone, is the one it happens to
+    ("Mum leaves her methadone on the kitchen table. If nothing changes, Jamie could "
+     "swallow some and stop breathing.", True),
+    ("Dad is worried that Mum's new partner Rob could hurt Charlie.", True),
+    ("Dad is worried that Mum's new partner Rob could lose his job.", False),
+    # what belongs to the child's body
+    ("If Arjun's insulin is missed, his blood sugar could go so high that he goes into a "
+     "coma.", True),
+    ("If Arjun's insulin is missed, his mum's boss could sack her.", False),
+]
+
 
 @pytest.mark.parametrize("text, met", WHO_SEES)
 def test_who_needs_to_see(text, met):
@@ -184,3 +197,8 @@ def test_formal_word_keeps_a_goal_positive(text, met):
 @pytest.mark.parametrize("text, met", ATTRIBUTION)
 def test_worried_person_attribution(text, met):
     assert check(text, kind="danger").criterion("worried_person_attribution").passed is met
+
+
+@pytest.mark.parametrize("text, met", CONSEQUENCES)
+def test_consequences(text, met):
+    assert check(text, kind="danger").criterion("consequences").passed is met

@@ -444,9 +444,24 @@ def _actors(a: Analysis) -> list[Behaviour]:
     """Behaviours outside modal clauses: their actors are the adults of the statement."""
     cached = a.__dict__.get("_actors")
     if cached is None:
-        cached = [b for b in behaviours(a) if not is_modal_future(b.verb)]
+        cached = [b for b in behaviours(a) if not is_modal_future(b.verb) and not any(
+            is_modal_future(h) for h in b.verb.ancestors)]  # "could ... stop breathing"
         a.__dict__["_actors"] = cached
     return cached
+
+
+# what belongs to a body: "his blood sugar could go so high", "her weight could drop"
+BODILY = {"sugar", "sugars", "weight", "health", "teeth", "tooth", "skin", "chest", "breathing",
+          "heart", "growth", "eyesight", "hearing", "head", "body", "temperature", "level",
+          "levels"}
+
+
+def _could_be_child(a: Analysis, tok: Token) -> bool:
+    """A child, or someone we know nothing about who does nothing to anyone in the
+    statement: in a danger statement, the one things could happen to is the child."""
+    people = a.people
+    return people.is_child(tok) or (people.resolve(tok).role == "unknown" and not any(
+        b.actor is not None and b.actor.text == tok.text for b in _actors(a)))
 
 
 def outcomes(a: Analysis) -> Iterator[Outcome]:
@@ -463,9 +478,7 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
         subj = subjects(verb)
         who = None
         for s in subj:
-            if people.is_child(s) or (people.resolve(s).role == "unknown" and not any(
-                b.actor is not None and b.actor.text == s.text for b in _actors(a)
-            )):
+            if _could_be_child(a, s):
                 who = s
                 break
         if who is None:
@@ -473,7 +486,10 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
             for t in verb.subtree:
                 if t.i == verb.i:
                     continue
-                if t.dep_ in ("dobj", "poss", "pobj", "nsubjpass", "dative") and people.is_child(t):
+                if t.dep_ in ("dobj", "poss", "pobj", "nsubjpass", "dative") and (
+                        people.is_child(t) or (verb.lemma_.lower() in HARM_VERBS
+                                               and t.dep_ in ("dobj", "nsubjpass")
+                                               and _could_be_child(a, t))):
                     if t.dep_ == "poss" and t.head.dep_ in ("nsubj", "nsubjpass"):
                         who = t  # "Amy's teeth could rot"
                         break
@@ -489,7 +505,8 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
             for s in subj:
                 if s.dep_ in ("nsubj", "nsubjpass") and not people.is_person(s):
                     for p in s.children:
-                        if p.dep_ == "poss" and people.is_child(p):
+                        if p.dep_ == "poss" and (people.is_child(p) or (
+                                s.lemma_.lower() in BODILY and _could_be_child(a, p))):
                             who = p  # "Amy's teeth could rot", not "his mates will laugh"
         concrete, why = _is_concrete_outcome(a, verb)
         first = min([verb.i] + [s.left_edge.i for s in subj if s.i < verb.i])

@@ -133,7 +133,8 @@ def _adult_actor(a: Analysis, o) -> bool:
 @criterion("consequences", "danger")
 def consequences(a: Analysis) -> CriterionResult:
     found = list(outcomes(a))
-    good = [o for o in found if o.for_child and o.concrete]
+    good = list({(o.span.start, o.span.end): o for o in found
+                 if o.for_child and o.concrete}.values())  # one quote per span
     if good:
         return CriterionResult(
             "consequences",
@@ -150,8 +151,10 @@ def consequences(a: Analysis) -> CriterionResult:
     elif stock:
         msg = "Stock risk wording (" + quote(stock, 3, ", ") + \
               ") names no concrete harm to the child."
-    elif found:
+    elif any(_adult_actor(a, o) for o in found):
         msg = "The future outcome falls on an adult, not on the child."
+    elif found:
+        msg = "It does not say who this would happen to: name the child."
     else:
         msg = "Does not say what could happen to the child if nothing changes."
     return CriterionResult(
