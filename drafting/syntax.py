@@ -146,6 +146,9 @@ def subjects(verb: Token) -> list[Token]:
             if v.dep_ == "acl" and v.head.pos_ in ("NOUN", "PROPN", "PRON"):
                 owners = [c for c in v.head.children if c.dep_ == "poss"]
                 return owners or [v.head]
+            if v.dep_ == "pcomp" and v.head.lower_ == "on" and v.head.dep_ in ("prep", "prt") \
+                    and v.head.head.lemma_.lower() in ("carry", "keep", "go"):
+                v = v.head  # "carries on losing his temper": the verb "on" hangs from
             v = v.head
             seen += 1
             continue

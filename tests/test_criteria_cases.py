@@ -153,6 +153,19 @@ GOAL_WORDING = [
     ("Dad will comply with the safety plan until the court hearing in May.", False),
 ]
 
+# danger behaviour: acts the parser misreads or hides
+DANGER_BEHAVIOUR = [
+    ("Worry: Lee bets online on his phone from 10pm till 3am most nights.", True),
+    ("Worry: Lee bets a lot.", False),
+    ("Tariq's GP is worried that Tariq smokes heroin in the flat most afternoons.", True),
+    ("Isabella could be badly hurt if Mum's partner carries on losing his temper and throwing "
+     "things across the room while she is in her bouncer.", True),
+    ("The worry is that Patrick will keep leaving his methadone on the kitchen table, where "
+     "Saoirse (2) can reach it.", True),
+    ("The worry is that Aiden will keep missing school and fall behind with his reading.",
+     False),
+]
+
 # danger consequences: who the future outcome falls on
 CONSEQUENCES = [
     # a child we know only by name, who does nothing to anyone, is the one it happens to
@@ -202,3 +215,8 @@ def test_worried_person_attribution(text, met):
 @pytest.mark.parametrize("text, met", CONSEQUENCES)
 def test_consequences(text, met):
     assert check(text, kind="danger").criterion("consequences").passed is met
+
+
+@pytest.mark.parametrize("text, met", DANGER_BEHAVIOUR)
+def test_danger_behaviour(text, met):
+    assert check(text, kind="danger").criterion("behavioural_specificity").passed is met

@@ -72,7 +72,7 @@ ACTS = {
     "fall", "crash", "walk", "storm", "slam", "kill", "follow", "stalk", "watch", "groom",
     "pay", "buy", "let", "allow", "put", "bath", "bathe", "wash", "change", "dress",
     "cook", "store", "spend", "gamble", "use", "party", "fight", "argue", "row",
-    "ring", "phone", "check", "clean", "cover", "squeeze", "smother", "drop",
+    "ring", "phone", "check", "clean", "cover", "squeeze", "smother", "drop", "bet",
     "chase", "force", "make", "hold", "restrain", "punish", "smack", "tap", "spank",
     "swallow", "overdose", "fill", "show", "tell", "say",
 }
@@ -228,7 +228,10 @@ def _is_behaviour_verb(verb: Token, strict: bool = False) -> bool:
 def _misparsed_verbs(a: Analysis) -> Iterator[tuple[Token, Token]]:
     """(noun, actor) for verbs tagged as plural nouns after a name: "Gloria locks Sofia"."""
     for tok in a.doc:
-        if tok.tag_ != "NNS" or tok.i == 0 or not tok.lower_.endswith("s"):
+        # "Lee bets online" (bets as a noun); "Tariq smokes heroin" (smokes as the subject of
+        # "heroin", which the parser took for the verb)
+        misread = tok.tag_ == "NNS" or (tok.tag_ == "VBZ" and tok.dep_ in ("nsubj", "compound"))
+        if not misread or tok.i == 0 or not tok.lower_.endswith("s"):
             continue
         base = tok.lower_[:-2] if tok.lower_.endswith(("shes", "ches", "sses")) else tok.lower_[:-1]
         if base not in ACTS:
@@ -252,8 +255,11 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
     """Clauses that name an act, each marked specific or not with the reason."""
     exclude = exclude or set()
     for noun, actor in _misparsed_verbs(a):
-        ctx = [c for c in noun.children if c.dep_ in ("prep", "appos", "advcl", "npadvmod")]
-        yield Behaviour(noun, actor, tok_span(a.doc, actor.i, noun.right_edge.i), bool(ctx),
+        # "Tariq smokes heroin in the flat": the context hangs on the word taken for the verb
+        holder = noun.head if noun.dep_ == "nsubj" and noun.tag_ == "VBZ" else noun
+        ctx = [c for c in holder.children if c.dep_ in ("prep", "appos", "advcl", "npadvmod")]
+        yield Behaviour(noun, actor, tok_span(a.doc, actor.i, max(noun.right_edge.i,
+                                                                  holder.i)), bool(ctx),
                         "" if ctx else f"“{noun.text}” says what, but not when or where")
     for verb in clause_verbs(a.doc):
         if verb.i in exclude or not _is_behaviour_verb(verb, strict_modal):
@@ -456,6 +462,25 @@ BODILY = {"sugar", "sugars", "weight", "health", "teeth", "tooth", "skin", "ches
           "levels"}
 
 
+HABITUAL = {"keep", "continue", "carry"}
+# what a child does as a reaction or outcome ("keep missing school"), not an act on others
+CHILD_DOINGS = {"miss", "sleep", "fall", "wander", "hide", "stop", "refuse", "walk", "run",
+                "cry", "wet"}
+
+
+def _goes_on_doing(verb: Token) -> bool:
+    """"will keep leaving his methadone on the table": someone going on with an act done to
+    a thing or a person (not "will keep missing school", which is the child's outcome)."""
+    if verb.lemma_.lower() in HABITUAL:
+        acts = [c for c in verb.children if c.dep_ == "xcomp"]
+    elif verb.dep_ == "xcomp" and verb.head.lemma_.lower() in HABITUAL:
+        acts = [verb]
+    else:
+        return False
+    return any(v.lemma_.lower() in ACTS - CHILD_DOINGS
+               and any(c.dep_ == "dobj" for c in v.children) for v in acts)
+
+
 def _could_be_child(a: Analysis, tok: Token) -> bool:
     """A child, or someone we know nothing about who does nothing to anyone in the
     statement: in a danger statement, the one things could happen to is the child."""
@@ -477,8 +502,11 @@ def outcomes(a: Analysis) -> Iterator[Outcome]:
             continue
         subj = subjects(verb)
         who = None
+        # "Patrick will keep leaving his methadone out": going on doing it is the behaviour,
+        # so only a known child is the one it happens to
+        habitual = _goes_on_doing(verb)
         for s in subj:
-            if _could_be_child(a, s):
+            if a.people.is_child(s) if habitual else _could_be_child(a, s):
                 who = s
                 break
         if who is None:
