@@ -77,6 +77,11 @@ GOAL_BEHAVIOUR = [
     ("Nan Gwen will check Leah's blood sugar diary on Sundays, which her mum fills in before "
      "school and at bedtime.", True),
     ("Nan will check this on Sundays.", False),
+    # what the observers will see someone doing is the goal's behaviour
+    ("For the next six months, Riya's granny will see Riya's dad, Kiran, making her packed "
+     "lunch each morning.", True),
+    ("For the next six months, Riya's granny will see Riya's dad, Kiran, when she visits.",
+     False),
 ]
 
 IMPACT = [

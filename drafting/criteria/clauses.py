@@ -213,7 +213,9 @@ def _is_behaviour_verb(verb: Token, strict: bool = False) -> bool:
         for c in verb.children
     ) and any(c.dep_ in ("prep", "npadvmod") for c in verb.children):
         return True  # "Stacey will have Lacey-Mae at nursery by 9.15"
-    if verb.pos_ != "VERB" or lemma in NON_BEHAVIOUR or (strict and lemma in STRICT_EXTRA):
+    light_do = lemma == "do" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
+    if (verb.pos_ != "VERB" and not light_do) or lemma in NON_BEHAVIOUR or (
+            strict and lemma in STRICT_EXTRA):  # "will do her physio twice a day" is an act
         return False
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in ABSTRACT_HEADS:
         return False  # "her ability to bond with the baby" is a judgement, not an act

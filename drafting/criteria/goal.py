@@ -401,7 +401,10 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
     # is not the family's behaviour
     for o in obs:
         for c in o.verb.children:
-            if c.dep_ == "advcl" or (c.dep_ == "ccomp" and any(
+            marked = any(g.dep_ in ("mark", "advmod") and g.lower_ in WH_MARKS | {
+                "while", "whenever", "after", "before", "until", "once", "if"}
+                for g in c.children)  # not "see Dad making her packed lunch" (the goal)
+            if (c.dep_ == "advcl" and marked) or (c.dep_ == "ccomp" and any(
                     g.lower_ in WH_MARKS for g in c.children)):
                 exclude |= {t.i for t in c.subtree}
     framing = dict((v.i, kind) for v, kind in goal_clauses(a))
@@ -423,7 +426,7 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
                  c.dep_ == "ccomp" for c in b.verb.children))]
     specific = [b for b in found if b.specific and not _is_compliance(b.verb)
                 and not _is_stop(b.verb) and not _under_negation(b.verb)
-                and b.verb.lemma_.lower() not in WRAPPERS
+                and (b.verb.lemma_.lower() not in WRAPPERS or _makes_a_thing(a, b.verb))
                 and not any(_no_det(s) for s in subjects(b.verb))
                 and not (b.verb.dep_ in ("acl",) and _no_det(b.verb.head))]
     if not specific:
@@ -457,6 +460,15 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
         "Name the things people will do, in the situations where the danger arises: “When Mum "
         "has been drinking, she rings Nan, who collects Kai before 6pm.”",
     )
+
+
+def _makes_a_thing(a: Analysis, verb: Token) -> bool:
+    """"make her a hot tea" is cooking; "make sure", "make Kai go" wrap another goal."""
+    return verb.lemma_.lower() == "make" and not any(
+        c.dep_ in ("ccomp", "xcomp", "acomp", "oprd") or c.lower_ == "sure"
+        for c in verb.children) and any(
+        c.dep_ == "dobj" and c.pos_ == "NOUN" and not a.people.is_person(c)
+        for c in verb.children)
 
 
 def _family_time(a: Analysis, exclude: set[int]) -> list[Behaviour]:
