@@ -70,6 +70,19 @@ WHO_SEES = [
      "on Ada each morning.", True),
     ("The family network will watch for this for at least five months.", True),
     ("The family network will watch television with the boys.", False),
+    # an agency or staff group with its name on it is named; bare ones are not
+    ("Children's Services will check on home visits that Rory keeps food in the fridge.",
+     True),
+    ("Services will check on home visits that Rory keeps food in the fridge.", False),
+    ("The staff at Little Acorns nursery will see Leo arriving clean and fed.", True),
+    ("The staff will see Leo arriving clean and fed.", False),
+    ("The professional network will review progress at core group meetings.", False),
+    # "by the next review" is a time, not who sees
+    ("Services will see an improvement in the home by the next review.", False),
+    # a negated visit is not a visit; "stop by" is one
+    ("Jack will not go to the skate park or see the older lads again.", False),
+    ("Rico will not stay at Shonda's flat. Grandma Mae will stop by on Sundays to check.",
+     True),
 ]
 
 GOAL_BEHAVIOUR = [

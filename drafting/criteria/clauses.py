@@ -18,6 +18,7 @@ from drafting.syntax import (
     CHILD_WORDS,
     COLLECTIVE,
     NAMEABLE_COLLECTIVES,
+    PROFESSIONAL,
     agent_of,
     clause_verbs,
     conjuncts,
@@ -570,6 +571,19 @@ class WorryFrame:
     span: Span
 
 
+def _named_collective(h: Token) -> bool:
+    """An agency or staff group with its name on it: "Children's Services", "Social
+    Services", "the staff at Little Acorns nursery" (not "services", "the staff")."""
+    lemma = h.lemma_.lower()
+    if lemma in ("service", "services"):
+        return any(c.dep_ in ("compound", "poss") and c.text[:1].isupper() for c in h.children)
+    if lemma in ("staff", "team"):
+        return any(c.dep_ == "prep" and c.lower_ in ("at", "from", "of") and any(
+            g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_.lower() in PROFESSIONAL)
+            for g in c.children) for c in h.children)
+    return False
+
+
 def _holder_status(a: Analysis, holders: list[Token]) -> str:
     if not holders:
         return "agentless"
@@ -580,6 +594,12 @@ def _holder_status(a: Analysis, holders: list[Token]) -> str:
         if low in ("we", "us") and any(c.dep_ in ("appos", "parataxis", "dep")
                                        and c.pos_ in ("PROPN", "NOUN") for c in h.children):
             return "named"  # "We (Nan, Uncle Ravi and Jo the social worker) need to see"
+        if h.lemma_.lower() == "network" and any(
+                c.lower_ in ("professional", "professionals", "multi-agency")
+                for c in h.children):
+            continue  # "the professional network" names no one
+        if _named_collective(h):
+            return "named"  # "Children's Services", "the staff at Little Acorns nursery"
         if (low in COLLECTIVE or h.lemma_.lower() in COLLECTIVE) and not (
                 h.lemma_.lower() in NAMEABLE_COLLECTIVES
                 and any(c.dep_ in ("compound", "amod", "poss") for c in h.children)):

@@ -209,8 +209,11 @@ def _under_negation(verb: Token) -> bool:
             v = head
             continue
         v = v.head
-        if _is_stop(v) or v.lemma_.lower() in STOP_VERBS:
-            return True
+        if (_is_stop(v) or v.lemma_.lower() in STOP_VERBS) and not any(
+                c.lower_ in ("by", "in", "round", "over") and (
+                    c.dep_ in ("prt", "advmod") or not list(c.children))
+                for c in v.children):
+            return True  # not "will stop by on Sundays to check"
     return False
 
 
@@ -706,11 +709,15 @@ def observers(a: Analysis) -> list[_Observer]:
             continue
         if lemma not in OBSERVE_VERBS:
             continue
-        if not (_observes_something(verb) or _network_sees_family(a, verb)) or is_negated(verb) or (
+        if not (_observes_something(verb) or _network_sees_family(a, verb)) or (
+            is_negated(verb) or _under_negation(verb)) or (
             verb.dep_ == "xcomp" and _is_stop(verb.head)
         ):
             continue
-        holders = agent_of(verb) if is_passive(verb) or agent_of(verb) else subjects(verb)
+        by = agent_of(verb)  # "seen by Nan", not "will see it by the next review"
+        participle = verb.tag_ == "VBN" and not any(c.lemma_ == "have" for c in verb.children)
+        holders = by if is_passive(verb) or participle or any(
+            a.people.is_person(t) or t.pos_ == "PROPN" for t in by) else subjects(verb)
         if not holders and verb.dep_ == "xcomp" and verb.head.lemma_.lower() in ("able", "sure"):
             holders = subjects(verb.head.head)  # "Ms Obi will be able to tell that..."
         if holders and all(h.lemma_.lower() in TEST_WORDS for h in holders):
