@@ -83,6 +83,18 @@ WHO_SEES = [
     ("Jack will not go to the skate park or see the older lads again.", False),
     ("Rico will not stay at Shonda's flat. Grandma Mae will stop by on Sundays to check.",
      True),
+    # seeing a worker is an appointment, not observing
+    ("Mum will go to see her social worker, Helen, every week for help with the twins.",
+     False),
+    # someone in the network making sure, reading through a record, dropping in to check
+    ("Until the end of August, Marcus's uncle Ray will stop by every evening to make sure "
+     "there is dinner on the table.", True),
+    ("Until the end of August, Marcus's mum will make sure there is dinner on the table.",
+     False),
+    ("Every Saturday, Grandad Eddie will read through Lily's seizure diary.", True),
+    ("Every Saturday, Grandad Eddie will read Lily a story.", False),
+    ("Every Thursday, Mrs Doyle from the food bank will drop in and check there is food in "
+     "Aoife's kitchen.", True),
 ]
 
 GOAL_BEHAVIOUR = [

@@ -110,6 +110,12 @@ OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check"
 KIN = {"nan", "nana", "gran", "granny", "grandma", "grandmother", "grandad", "grandpa",
        "grandfather", "aunt", "auntie", "aunty", "uncle", "neighbour", "neighbor", "friend",
        "network", "family", "godmother", "godfather", "cousin", "grandparents"}
+RECORDS = {"diary", "chart", "log", "logbook", "book", "messages", "texts", "statement",
+           "statements", "record", "records", "notes", "register", "rota", "timetable"}
+# calling in is seeing, not doing the goal: "Nan will drop in and check"
+VISITING = {("drop", "in"), ("drop", "by"), ("pop", "in"), ("pop", "round"), ("stop", "by"),
+            ("call", "in"), ("call", "round"), ("come", "round"), ("come", "over"),
+            ("look", "in"), ("swing", "by")}
 EMERGENCY = {"police", "ambulance", "911", "999", "000", "112", "emergency"}
 
 
@@ -548,6 +554,9 @@ def _observes_something(verb: Token) -> bool:
                 return True
             if any(g.dep_ in ("acl", "ccomp") for g in c.children):
                 return True  # "see Mum collecting her", not "see the people who..."
+            if c.lemma_.lower() in PROFESSIONAL | {"sponsor", "counselor", "therapist",
+                                                    "psychiatrist", "mentor", "keyworker"}:
+                return False  # "Mum will go to see her social worker": an appointment
             return lemma == "see" and c.pos_ not in ("PROPN",) and c.lower_ not in FAMILY_TIME \
                 and c.lemma_.lower() not in (
                 "dad", "mum", "mom", "father", "mother", "nan", "family", "parent", "parents",
@@ -613,6 +622,7 @@ def _goal_actors(a: Analysis, skip: Token) -> set[str]:
             own -= {t.i for t in c.subtree}
     return {_person_key(a, s) for v in clause_verbs(a.doc)
             if v.i not in own and v.lemma_.lower() not in OBSERVE_VERBS | NETWORK_ONLY
+            and not any((v.lemma_.lower(), c.lower_) in VISITING for c in v.children)
             for s in subjects(v)}
 
 
@@ -660,6 +670,16 @@ def observers(a: Analysis) -> list[_Observer]:
                 out.append(_Observer(tok, who, _holder_status(a, who)))
     for verb in clause_verbs(a.doc):
         lemma = verb.lemma_.lower()
+        if lemma == "make" and any(c.lower_ == "sure" for c in verb.children):
+            # "Mei will make sure he goes": someone plainly in the network checks; a parent
+            # or a bare name making sure is doing the goal ("Jenny will make sure...")
+            if not any(_is_network(a, h) and not _bare_name(a, h)
+                       and h.lemma_.lower() not in PARENT_WORDS for h in subjects(verb)):
+                continue
+            lemma = "check"
+        if lemma == "read" and any(c.lower_ == "through" or c.lemma_.lower() in RECORDS
+                                   for c in verb.children):
+            lemma = "check"  # "Grandad will read through her seizure diary"
         if lemma in ("do", "make", "carry", "conduct", "undertake") and any(
             c.dep_ == "dobj" and c.lower_ in OBSERVATION_NOUNS for c in verb.children
         ):
