@@ -88,8 +88,11 @@ ANCHOR = [
     re.compile(rf"\b{DAY}s?\b", _I),
     re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{MONTH}\b", _I),
     re.compile(rf"\b{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b", _I),
-    re.compile(rf"\b(?:in|since|during|by|from|of|between|early|late|mid|last|this)[- ]{MONTH}\b",
-               _I),
+    re.compile(rf"\b(?:in|since|during|by|from|of|between|early|late|mid|last|this|throughout|"
+               rf"over|across|until|till|before|after|through)[- ]{MONTH}\b", _I),
+    # named days on their own: "spent New Year's Eve alone"
+    re.compile(r"\b(?:new\s+year'?s\s+(?:eve|day)|christmas\s+(?:eve|day)|boxing\s+day|"
+               r"bonfire\s+night|halloween)\b", _I),
     re.compile(r"\b\d{1,2}/\d{1,2}(?:/\d{2,4})?\b"),
     re.compile(r"\b(?:19|20)\d{2}\b"),
     re.compile(r"\b(?:yesterday|last\s+night|this\s+morning|tonight|this\s+week|"

@@ -160,6 +160,22 @@ HARM_BEHAVIOUR = [
     ("Mum was too drunk to collect Maisy from school on four separate days last term.", True),
     ("On 5 occasions in March, Mum was found intoxicated while caring for Billy.", True),
     ("Mum was often tired last term.", False),
+    # a passive's agent is the doer when they are an adult or older
+    ("Last Friday, Abdi, 13, was hit by his brother Mohamed, 19.", True),
+    ("Last Friday, Abdi, 13, was hit by his brother Mo, 9.", False),
+    ("Last summer Kyle, 14, was beaten up in the park by older boys from the estate.", True),
+    ("Last summer Kyle, 14, was beaten up in the park by boys from the estate.", False),
+    ("On 9 October, staff at the respite unit left Sasha, 14, lying on the same side for "
+     "eleven hours.", True),
+    # spending the money meant for the children is an act
+    ("Since the autumn, Mr Chen has spent the family's food money on online betting most "
+     "weeks.", True),
+    ("Since the autumn, Mr Chen has spent a lot of time online.", False),
+    # a child's reaction is not the act that caused it
+    ("Dev cried until he was sick and has wet the bed every night since.", False),
+    ("Throughout January, Mr Walsh did not bath Charlie or wash his clothes.", True),
+    ("Rosie, 4, and Jack, 2, were left alone on New Year's Eve while their mum, Leanne, went "
+     "to the pub.", True),
 ]
 
 ATTRIBUTION = [

@@ -18,7 +18,6 @@ from drafting.syntax import (
     CHILD_WORDS,
     COLLECTIVE,
     NAMEABLE_COLLECTIVES,
-    PROFESSIONAL,
     agent_of,
     clause_verbs,
     conjuncts,
@@ -59,6 +58,8 @@ NON_BEHAVIOUR = {
     "pose", "coerce", "rush", "live", "associate", "hang", "move", "split", "separate",
     "jump",
 }
+MONEY = {"money", "wages", "pay", "benefits", "benefit", "savings", "rent", "cash", "salary",
+         "allowance", "payment", "payments"}
 # Concrete acts: enough on their own under a modal or a negation, and used to recover
 # verbs the small model tags as plural nouns ("Gloria locks Sofia in...").
 ACTS = {
@@ -214,9 +215,14 @@ def _is_behaviour_verb(verb: Token, strict: bool = False) -> bool:
         for c in verb.children
     ) and any(c.dep_ in ("prep", "npadvmod") for c in verb.children):
         return True  # "Stacey will have Lacey-Mae at nursery by 9.15"
-    light_do = lemma == "do" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" for c in verb.children)
-    if (verb.pos_ != "VERB" and not light_do) or lemma in NON_BEHAVIOUR or (
-            strict and lemma in STRICT_EXTRA):  # "will do her physio twice a day" is an act
+    # "will do her physio twice a day", "has spent the food money on betting": acts
+    light = (lemma == "do" and any(c.dep_ == "dobj" and c.pos_ == "NOUN" and c.lemma_.lower()
+                                   not in ("thing", "stuff", "best", "work", "job", "lot")
+                                   for c in verb.children)
+             ) or (lemma == "spend" and any(c.dep_ == "dobj" and c.lemma_.lower() in MONEY
+                                           for t in [verb] for c in t.subtree))
+    if (verb.pos_ != "VERB" and not light) or (lemma in NON_BEHAVIOUR and not light) or (
+            strict and lemma in STRICT_EXTRA):
         return False
     if verb.dep_ == "acl" and verb.head.lemma_.lower() in ABSTRACT_HEADS:
         return False  # "her ability to bond with the baby" is a judgement, not an act
@@ -280,8 +286,9 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
         ) and not any(c.dep_ == "dobj" for c in verb.children):
             continue  # "gets upset", "goes missing": a state ("get Mia up, dressed" is an act)
         subj = _seen_doer(a, verb) or subjects(verb)
-        actor = next((s for s in subj if a.people.is_person(s) or s.pos_ == "PROPN"), None)
-        if actor is not None and not a.people.is_person(actor):
+        actor = next((s for s in subj if a.people.is_person(s) or s.pos_ == "PROPN"
+                      or _named_collective(s)), None)  # "staff at the respite unit left..."
+        if actor is not None and not a.people.is_person(actor) and not _named_collective(actor):
             # "Since Easter, Faisal's dad has kept him home": the parser makes the time the
             # subject and the person its apposition
             actor = next((c for c in actor.children
@@ -579,7 +586,8 @@ def _named_collective(h: Token) -> bool:
         return any(c.dep_ in ("compound", "poss") and c.text[:1].isupper() for c in h.children)
     if lemma in ("staff", "team"):
         return any(c.dep_ == "prep" and c.lower_ in ("at", "from", "of") and any(
-            g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lemma_.lower() in PROFESSIONAL)
+            g.dep_ == "pobj" and g.pos_ in ("PROPN", "NOUN") and g.lemma_.lower() not in (
+                "home", "house", "time", "moment")
             for g in c.children) for c in h.children)
     return False
 

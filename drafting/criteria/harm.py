@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from drafting.analysis import Analysis
 from drafting.criteria import criterion, quote, spans_of
-from drafting.criteria.clauses import behaviours
+from drafting.criteria.clauses import _named_collective, behaviours
 from drafting.report import CriterionResult, Span
 from drafting.syntax import CHILD_WORDS, agent_of, is_negated, is_passive, subjects, tok_span
 from drafting.timex import anchors, vague_times
@@ -372,7 +372,10 @@ def impact_on_child(a: Analysis) -> CriterionResult:
 def harm_behaviour(a: Analysis) -> CriterionResult:
     acts = [b for b in behaviours(a, allow_passive=False) if b.actor is not None]
     victims = _victims(a, acts)
-    specific = [b for b in acts if b.specific and _is_doer(a, b.actor, victims)]
+    specific = [b for b in acts if b.specific and _is_doer(a, b.actor, victims)
+                and not (b.verb.lemma_.lower() in CHILD_REACTIONS
+                         and not any(c.dep_ == "dobj" and a.people.is_person(c)
+                                     for c in b.verb.children))]  # "shook Evie" is an act
     specific += _unfit_in_charge(a)
     when = [s for s in anchors(a.text) if not _is_age(a.text, s)]
     missing = []
@@ -432,6 +435,11 @@ def _unfit_in_charge(a: Analysis) -> list[Span]:
     return out
 
 
+# what a child does in response ("cried until he was sick", "has wet the bed") shows the
+# harm; it is not the act that caused it
+CHILD_REACTIONS = {"cry", "wet", "soil", "scream", "shake", "tremble", "vomit", "wake"}
+
+
 def _victims(a: Analysis, acts: list) -> set[str]:
     """Names that something was done to: the children of a harm statement."""
     out = set()
@@ -445,6 +453,13 @@ def _victims(a: Analysis, acts: list) -> set[str]:
 
 def _is_doer(a: Analysis, actor: Token, victims: set[str]) -> bool:
     """Who did it: an adult or a named person, not the child and not a professional who saw."""
+    if any(c.dep_ == "appos" and a.people.is_adult(c) for c in actor.children):
+        return True  # "by his brother Mohamed, 19"
+    if actor.lemma_.lower() in ("boy", "lad", "girl", "teenager") and any(
+            c.lower_ in ("older", "old") for c in actor.children):
+        return True  # "by older boys from the estate"
+    if _named_collective(actor):
+        return True  # "staff at the respite unit left Sasha..."
     m = a.people.resolve(actor)
     if m.role in ("child", "professional", "", "collective", "writer"):
         return False
