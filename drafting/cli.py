@@ -329,7 +329,7 @@ def cmd_train(args: argparse.Namespace) -> int:
         print("held-out split, measured once after every choice was frozen:")
         print(format_comparison(out["heldout"]))
     print(f"model on by default: {'yes' if meta['default_on'] else 'no'} "
-          "(on only if rules+model beat the rules on the held-out split)")
+          "(on only if rules+model beat the rules in cross-validation on the tuning split)")
     print(f"wrote {out['path']} and {out['path'][:-4]}.json")
     return EXIT_OK
 

@@ -93,7 +93,7 @@ def _meta(path: str) -> dict[str, Any]:
 
 def default_on(path: str | Path | None = None) -> bool:
     """Whether the model is on unless the caller says otherwise: ``drafting train`` sets it
-    from the held-out split, on only if rules plus model beat the rules there. Reads the
+    by cross-validation on the tuning split, on only if rules plus model beat the rules. Reads the
     metadata only (no torch); False when there is no artefact."""
     try:
         return bool(_meta(str(path or artefact_path())).get("default_on", False))
@@ -263,7 +263,7 @@ def apply(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str],
 def check(text: str, kind: str = "danger", *, rules: Iterable[str] = (),
           model: bool | None = None, path: str | Path | None = None) -> Report:
     """Like ``drafting.check``, with the learned scorer when ``model`` is True (None: the
-    trained default, on only if it beat the rules on the held-out split)."""
+    trained default, on only if it beat the rules in cross-validation)."""
     from drafting.engine import Item, ItemError
 
     (out,) = check_many([Item(None, kind, text)], rules=rules, model=model, path=path)

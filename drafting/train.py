@@ -2,8 +2,9 @@
 
 Every choice (feature groups, regularisation, how far the scorer may overrule a rule, and
 whether a criterion uses it at all) is made by cross-validation inside the tuning split.
-Only when those are frozen and the artefact is written does the held-out split come in:
-rules-only against rules-plus-model, which also sets whether the model is on by default.
+So is whether the model is on by default (rules plus model must beat the rules in
+cross-validation). Only when every choice is frozen and the artefact is written does the
+held-out split come in, once, to report rules-only against rules-plus-model.
 
 Reproducible: fixed seeds, corpus order, no clock in the artefact; the same corpus and
 packages give the same weights.
@@ -304,7 +305,10 @@ def train(corpus: str | Path, out: str | Path | None = None, *, seed: int = SEED
     # The choices are frozen above. Now, once, the held-out split, through the saved file.
     held = [i for i, r in enumerate(rows) if r.get("split") == "heldout"]
     bundle.meta["heldout"] = None
-    bundle.meta["default_on"] = False
+    # on by default only if the blend beats the rules in cross-validation on the tuning split:
+    # the held-out split below reports, it never decides
+    bundle.meta["default_on"] = (bundle.meta["cv_overall"]["rules+model"]
+                                 > bundle.meta["cv_overall"]["rules"])
     bundle.save(out)
     learned._bundles.pop(str(out), None)
     saved = Bundle.load(out)
@@ -320,8 +324,6 @@ def train(corpus: str | Path, out: str | Path | None = None, *, seed: int = SEED
                                   "overall": {k: v["accuracy"] for k, v in d["overall"].items()},
                                   "criteria": {key: {k: v["accuracy"] for k, v in c.items()}
                                                for key, c in d["criteria"].items()}}
-        bundle.meta["default_on"] = (res.overall("model").accuracy
-                                     > res.overall("rules").accuracy)
         bundle.save(out)
     learned._bundles.pop(str(out), None)
     learned._meta.cache_clear()

@@ -53,8 +53,9 @@ def test_writes_a_loadable_artefact(trained, tiny_corpus):
     assert meta["seed"] == train.SEED and meta["tune_statements"] == 90
     assert set(meta["cv_overall"]) == {"rules", "rules+model"}
     assert meta["heldout"]["statements"] == 18
-    assert meta["default_on"] == (meta["heldout"]["overall"]["rules+model"]
-                                  > meta["heldout"]["overall"]["rules"])
+    # the default is a tuning-split decision; the held-out figures only report
+    assert meta["default_on"] == (meta["cv_overall"]["rules+model"]
+                                  > meta["cv_overall"]["rules"])
     assert set(bundle.neighbours) == set(KINDS)
     for rows, vecs in bundle.neighbours.values():
         assert len(rows) == len(vecs) and vecs.shape[1:] == (384,)
