@@ -15,12 +15,14 @@ from drafting.models.scorer import Bundle
 
 @pytest.fixture(scope="module")
 def tiny_corpus(tmp_path_factory):
-    """30 tuning and 6 held-out statements of each kind, from the project corpus."""
+    """30 tuning and 6 held-out statements of each kind, from the project corpus: hard cases,
+    so that the rules make mistakes for the scorer to learn from."""
     rows = [json.loads(line) for line in CORPUS.read_text(encoding="utf-8").splitlines()]
     picked = []
     for kind in KINDS:
         for split, n in (("tune", 30), ("heldout", 6)):
-            picked += [r for r in rows if r["kind"] == kind and r["split"] == split][:n]
+            picked += [r for r in rows
+                       if r["kind"] == kind and r["split"] == split and r["hard"]][:n]
     path = tmp_path_factory.mktemp("corpus") / "tiny.jsonl"
     path.write_text("".join(json.dumps(r) + "\n" for r in picked), encoding="utf-8")
     return path
