@@ -199,6 +199,16 @@ GOAL_WORDING = [
     ("Dad will comply with the safety plan until the court hearing in May.", False),
 ]
 
+# positive framing: a service keeping watch is not something the family will be doing
+FRAMING = [
+    ("HV to monitor home conditions on a fortnightly basis until the next review.", False),
+    ("Agencies will share information and review the plan every month.", False),
+    ("Nursery to report any concerns to the social worker.", False),
+    ("Uncle Jim will call in twice a week.", True),
+    ("The school will see Maryam in clean uniform, with lunch money, every day this term.",
+     True),
+]
+
 # danger behaviour: acts the parser misreads or hides
 DANGER_BEHAVIOUR = [
     ("Worry: Lee bets online on his phone from 10pm till 3am most nights.", True),
@@ -266,3 +276,8 @@ def test_consequences(text, met):
 @pytest.mark.parametrize("text, met", DANGER_BEHAVIOUR)
 def test_danger_behaviour(text, met):
     assert check(text, kind="danger").criterion("behavioural_specificity").passed is met
+
+
+@pytest.mark.parametrize("text, met", FRAMING)
+def test_positive_framing(text, met):
+    assert check(text, kind="safety_goal").criterion("positive_framing").passed is met

@@ -107,6 +107,12 @@ FAMILY_TIME = {"boys", "girls", "kids", "children", "baby", "twins", "grandchild
 SHARING_VERBS = {"share", "send", "email", "forward", "message", "copy"}
 OBSERVATION_NOUNS = {"visit", "visits", "walk-through", "walk-throughs", "check", "checks",
                      "spot-check", "spot-checks", "inspection", "inspections", "home-visit"}
+# a service keeping watch, which says nothing about what the family will be doing
+MONITORING = {"monitor", "review", "report", "track", "assess", "record", "evidence", "liaise",
+              "share", "document"}
+# who is only ever a service: "agencies will share information", "everyone involved"
+SERVICE_GROUPS = {"agencies", "services", "professionals", "practitioners", "everyone",
+                  "everybody", "partners"}
 KIN = {"nan", "nana", "gran", "granny", "grandma", "grandmother", "grandad", "grandpa",
        "grandfather", "aunt", "auntie", "aunty", "uncle", "neighbour", "neighbor", "friend",
        "network", "family", "godmother", "godfather", "cousin", "grandparents"}
@@ -297,8 +303,11 @@ def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
                and not wording_only(f) for f in a.findings):
             out.append((verb, "compliance"))  # "YP to be safeguarded": a label, not a goal
             continue
-        if any(a.people.resolve(x).role == "professional" for x in subjects(verb)):
-            continue  # "HV to continue the offer": what services do is not the family's goal
+        subj = subjects(verb)
+        if any(a.people.resolve(x).role == "professional" for x in subj) or (
+                subj and all(x.pos_ != "PRON" and x.lower_ in SERVICE_GROUPS for x in subj)):
+            continue  # "HV to continue the offer", "agencies will share information": what
+            # services do is not the family's goal
         if _is_stop(verb) or _under_negation(verb):
             out.append((verb, "stop"))
         elif _is_compliance(verb):
@@ -369,6 +378,8 @@ def positive_framing(a: Analysis) -> CriterionResult:
         # only people seeing or calling in: "Nan will see the boys after school", "Uncle Jim
         # will call in twice a week" still describe something that will be happening
         clauses = [(o.verb, "positive") for o in observers(a) if not is_negated(o.verb)
+                   and (_sees_doing(o.verb) or (o.status != "collective"
+                                                and o.verb.lemma_.lower() not in MONITORING))
                    and any(c.dep_ in ("dobj", "ccomp", "prt", "xcomp", "oprd")
                            and c.lower_ not in ("this", "it", "that") for c in o.verb.children)]
     positive = [v for v, kind in clauses if kind == "positive"]
@@ -566,6 +577,15 @@ def _observes_something(verb: Token) -> bool:
                 "people", "him", "her", "them", "he", "she", "they",
             )
     return lemma == "see" and not kids
+
+
+def _sees_doing(verb: Token) -> bool:
+    """"need to see Craig cooking her tea", "will see improved home conditions": what is
+    seen is something happening, whoever sees it."""
+    return verb.lemma_.lower() in ("see", "watch", "notice", "observe", "hear") and any(
+        c.dep_ in ("ccomp", "xcomp") or (c.dep_ == "dobj" and any(
+            g.dep_ in ("acl", "amod", "relcl") for g in c.children))
+        for c in verb.children)
 
 
 def _network_sees_family(a: Analysis, verb: Token) -> bool:
