@@ -282,6 +282,37 @@ class Mention:
     gender: str  # "f", "m", "" (unknown)
 
 
+# words that open case notes and are not names ("Advice given", "Concerns re: ...")
+NOT_NAMES = {"advice", "concern", "concerns", "worry", "worries", "contact", "attendance",
+             "nappy", "risk", "evidence", "referral", "incident", "history", "support",
+             "things", "nothing", "something", "everything", "police", "drugs", "alcohol",
+             "drink", "cannabis", "heroin", "cocaine", "plan", "update", "visit", "note",
+             "outcome", "action", "actions", "agreed", "bruising", "injuries", "weight",
+             "growth", "hygiene", "housing", "money", "debt", "food", "sleep", "bedtime"}
+NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ing")
+
+
+def name_at_start(tok: Token) -> bool:
+    """A name the tagger missed because it opens the sentence ("Harvey, 7, missed 20 days",
+    "Tyrell has lost 6 pounds"): capitalised, not an everyday word or a role, and followed by
+    what follows a subject (a verb, a comma, a bracket or "'s")."""
+    from drafting.readability import easy_words
+
+    text, low = tok.text, tok.lower_
+    if not (tok.is_sent_start and tok.pos_ in ("NOUN", "PROPN") and text[:1].isupper()
+            and text[1:].islower() and len(text) > 2):
+        return False
+    if low in easy_words() or low in PROFESSIONAL or low in CHILD_WORDS or low in CALENDAR \
+            or low in NOT_NAMES or low.endswith(NOUN_ENDINGS) or tok.tag_ in ("NNS", "NNPS") \
+            or is_adult_word(low) or is_adult_word(tok.lemma_.lower()) \
+            or any(c.dep_ == "det" for c in tok.children):
+        return False
+    if tok.i + 1 >= len(tok.doc):
+        return False
+    nxt = tok.doc[tok.i + 1]
+    return nxt.pos_ in ("AUX", "VERB") or nxt.text in (",", "(") or nxt.tag_ == "POS"
+
+
 class People:
     """Who in the statement is a child, an adult carer or a professional.
 
@@ -303,6 +334,7 @@ class People:
             if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ == "PERSON":
                 if tok.text[:1].isupper() and tok.lower_ not in PROFESSIONAL and (
                     tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or not tok.is_sent_start
+                    or name_at_start(tok)
                 ):
                     yield tok
 
@@ -442,6 +474,8 @@ class People:
             return Mention(tok, "", "")
         if lemma in PROFESSIONAL or low in PROFESSIONAL:
             return Mention(tok, "professional", "")
+        if name_at_start(tok):
+            return Mention(tok, "unknown", "")  # "Tyrell has lost 6 pounds"
         if tok.ent_type_ in ("ORG", "NORP") and not (
             tok.pos_ == "PROPN" and tok.ent_iob_ == "B" and (
                 tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I")

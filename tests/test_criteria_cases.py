@@ -132,6 +132,11 @@ IMPACT = [
     ("Lola's hair strand test was positive for cocaine.", True),
     ("On Sunday Jodie held a knife to her wrist, and Alfie, 10, took it off her and then "
      "could not stop shaking.", True),
+    # a name that opens the sentence, missed by the tagger, is still a person
+    ("Tyrell has lost 6 pounds since Thanksgiving.", True),
+    ("Mum has been unwell since the summer. Harvey, 7, missed 20 days of school last term.",
+     True),
+    ("Advice given re barrier cream in October.", False),
 ]
 
 HARM_BEHAVIOUR = [
