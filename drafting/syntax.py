@@ -418,6 +418,13 @@ class People:
                         owner = self._nearest_name(c)
                         if owner is not None and owner not in self.child_names:
                             self.adult_names.add(owner)
+        # "Chloe Watts, 14": the age lands on the surname; the first name is the same child
+        for tok in self.doc:
+            if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
+                if tok.head.text in self.child_names:
+                    self.child_names.add(tok.text)
+                elif tok.head.text in self.adult_names:
+                    self.adult_names.add(tok.text)
         self.adult_names -= self.child_names
 
     def adult_sibling(self, tok: Token) -> bool:

@@ -137,6 +137,13 @@ IMPACT = [
     ("Mum has been unwell since the summer. Harvey, 7, missed 20 days of school last term.",
      True),
     ("Advice given re barrier cream in October.", False),
+    ("At 3am officers found Chloe Watts, 14, in a car with a man of 32. Chloe was vomiting "
+     "and could not stand.", True),
+    ("On Sunday Sanjay slapped Priya, 11, across the face. She told me her ear rang all "
+     "evening.", True),
+    ("On Sunday Sanjay slapped Priya, 11, across the face in the car park.", False),
+    ("Tia's attendance is currently 71%.", True),
+    ("Ava (5) was seen eating crackers out of the trash.", True),
 ]
 
 HARM_BEHAVIOUR = [

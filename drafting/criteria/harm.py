@@ -45,7 +45,8 @@ IMPACT_WORDS = {
     "abrasion", "abrasions", "contusion", "contusions", "bites", "cough", "coughing",
     "wheezing", "squint", "handprint", "handprints", "fingermarks", "fingertip",
     "tears", "tearful", "tired", "sleepy", "drowned", "hypothermia", "hypervigilant",
-    "sti", "regressed", "perforated", "eardrum",
+    "sti", "regressed", "perforated", "eardrum", "fearful", "frostbite", "ulcer", "ulcers",
+    "awol", "withdrawal", "withdrawing", "absences",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
@@ -67,7 +68,13 @@ IMPACT_PHRASES = re.compile(
     r"sle(?:eps|pt|eping)\s+with\s+a\s+knife|(?:started|starting|begun)\s+(?:hitting|punching|"
     r"kicking|biting|hurting)|positive\s+for\s+\w+|hearing\s+loss|covered\s+(?:his|her|their)\s+"
     r"ears|knows?\s+(?:only\s+)?(?:about\s+)?\w+\s+words|dropped\s+\w+\s+centile|"
-    r"nearly\s+(?:drowned|died|choked))\b",
+    r"nearly\s+(?:drowned|died|choked)|ears?\s+rang|(?:could|can)(?:not|n't)\s+breathe|"
+    r"(?:did|does|do)(?:\s+not|n't)\s+want\s+to\s+(?:go|come|see|be)|"
+    r"(?:put|gained?)\s+on\s+(?:very\s+)?little\s+weight|not\s+put\s+on\s+(?:any\s+)?weight|"
+    r"attendance\s+(?:is|was|of|at|has\s+been)\s+(?:currently\s+|now\s+|only\s+)?\d+(?=\s?%)|"
+    r"out\s+of\s+the\s+(?:bin|bins|trash|garbage)|sle(?:eps?|pt|eping)\s+through\s+"
+    r"(?:lessons|class|the\s+morning)|repeating\s+(?:the\s+)?(?:year|kindergarten|grade|class)|"
+    r"went\s+red)\b",
     re.IGNORECASE,
 )
 BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", "nose",
