@@ -145,6 +145,8 @@ ANCHOR = [
     # an age as the time: "when Noah was 3 weeks old", "at six months old"
     re.compile(rf"\b(?:when\s+\w+\s+was|at)\s+(?:about\s+)?(?:{NUM}|\d+)[- ](?:days?|weeks?|"
                r"months?|years?)[- ]old\b", _I),
+    # clock times in notes: "Nurse note 14:30", "at 2245hrs", "5.20pm"; and "today"
+    re.compile(r"\b(?:\d{1,2}:\d{2}|\d{1,2}[.:]?\d{2}\s?(?:am|pm|hrs)|\d{4}\s?hrs|today)\b", _I),
     # how often in one word: "uses cannabis daily"
     re.compile(r"\b(?:daily|nightly|weekly|every\s+other\s+(?:day|night|weekend))\b", _I),
     # a count in a period: "twice in the week before", "three times since"

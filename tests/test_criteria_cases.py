@@ -188,6 +188,11 @@ HARM_BEHAVIOUR = [
     ("Throughout January, Mr Walsh did not bath Charlie or wash his clothes.", True),
     ("Rosie, 4, and Jack, 2, were left alone on New Year's Eve while their mum, Leanne, went "
      "to the pub.", True),
+    # times in notes: a clock time, "today"
+    ("Nurse note 14:30: Hollie's mum was heard on the ward shouting at Hollie, 4, and calling "
+     "her 'a little bitch'.", True),
+    ("Dad smacked Poppy on the legs at the clinic today.", True),
+    ("Dad smacked Poppy on the legs at the clinic.", False),
 ]
 
 ATTRIBUTION = [
