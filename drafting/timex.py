@@ -29,7 +29,9 @@ EVENT = (
     r"discharge|kindy|kindergarten|nursery|reception|secondary|"
     + MONTH
     + r"|\d{1,2}(?:st|nd|rd|th)?\s+" + MONTH
-    + r"|\d{1,4}(?![.:]\d)(?!\s*(?:am|pm|a\.m|p\.m|o'clock))|next|the\s+next|the\s+end|the\s+start)"
+    # a year or an age ("by 2026", "until 6 months", "by her 6-month check"), not "by 9"
+    + r"|(?:19|20)\d{2}|\d{1,2}[- ]?(?:weeks?|months?|years?)|next|the\s+next|the\s+end|"
+    r"the\s+start)"
 )
 
 _I = re.IGNORECASE
@@ -66,7 +68,7 @@ DURATION = [
                r"school|winter|spring)\s+(?:holidays?|break|term)\b", _I),
     re.compile(r"\b(?:this|the\s+whole|the\s+rest\s+of\s+(?:this|the))\s+(?:school\s+)?"
                r"(?:term|semester|school\s+year)\b", _I),
-    re.compile(r"\b(?:until|till|by\s+the\s+time)\s+(?:\w+\s+){0,3}(?:is|turns|reaches|starts|"
+    re.compile(r"\b(?:until|till|by\s+the\s+time)\s+(?:\w+\s+){0,3}(?:is|are|turns|reaches|starts|"
                r"goes\s+to|leaves)\s+(?:\w+\s+){0,2}?(?:\d{1,2}|one|two|three|four|five|six|"
                r"seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                r"eighteen|school|secondary|nursery|college|reception)\b", _I),
@@ -74,8 +76,22 @@ DURATION = [
                rf"(?:{UNIT}|summer|holidays|year|term)\b", _I),
     re.compile(r"\b(?:between\s+now\s+and|from\s+now\s+(?:until|till|to))\s+", _I),
     re.compile(r"\bby\s+(?:the\s+)?(?:end|start|middle)\s+of\b", _I),
-    re.compile(r"\bby\s+\d{1,2}(?:st|nd|rd|th)?\b(?![.:]\d)(?!\s*(?:am|pm|a\.m|p\.m|o'clock))",
-               _I),
+    # "by the 15th"; not "in bed by 9", which is a time of day
+    re.compile(r"\bby\s+(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b", _I),
+    # "over a minimum period of six months", "random testing x 6 months"
+    re.compile(rf"\bperiod\s+of\s+(?:at\s+least\s+)?(?:{NUM}\s+)?{UNIT}\b", _I),
+    re.compile(rf"\bx\s?(?:{NUM})\s*{UNIT}\b", _I),
+    # "for the duration of the plan", "for the remainder of the academic year"
+    re.compile(r"\b(?:for|during)\s+the\s+(?:duration|length|remainder|life)\s+of\b", _I),
+    re.compile(r"\b(?:for|over|throughout|during)\s+the\s+(?:whole\s+|rest\s+of\s+the\s+|entire\s+)?"
+               r"(?:\w+\s+)?season\b", _I),
+    re.compile(rf"\bthrough\s+(?:the\s+end\s+of\s+)?(?:the\s+)?(?:summer|winter|spring|fall|autumn|"
+               rf"calendar\s+year|school\s+year|academic\s+year|year|{MONTH})\b", _I),
+    # "reviewed in 3 months", "at the 6-month review"
+    re.compile(rf"\bin\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+               rf"{UNIT}(?:'?\s*time)?\b", _I),
+    re.compile(r"\bat\s+the\s+(?:\d+|six|three|twelve|nine)[- ](?:week|month)s?\s+(?:review|mark|"
+               r"point|check)\b", _I),
 ]
 
 VAGUE_TIME = re.compile(

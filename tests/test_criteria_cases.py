@@ -226,6 +226,21 @@ FRAMING = [
      True),
 ]
 
+# timeframe: for how long or by when, in the shapes plans use
+TIMEFRAME = [
+    ("Ms Byrne will stay off alcohol for a minimum period of 6 months.", True),
+    ("Mr Nowak to do random alcohol testing x 6 months, results shared with the social "
+     "worker.", True),
+    ("Mum will keep Theo's cot clear for the duration of the plan.", True),
+    ("Kokum Rose will drive the kids home from hockey for the whole hockey season.", True),
+    ("Ms Reyes will let the caseworker know who is babysitting, through the end of the "
+     "calendar year.", True),
+    ("The safety plan will be looked at again in 3 months.", True),
+    # a time of day is not a deadline
+    ("Liam's dad will make sure Liam is in bed by 9 on school nights.", False),
+    ("When you feel sleepy in a night feed, you will put her in her basket.", False),
+]
+
 # danger behaviour: acts the parser misreads or hides
 DANGER_BEHAVIOUR = [
     ("Worry: Lee bets online on his phone from 10pm till 3am most nights.", True),
@@ -298,3 +313,8 @@ def test_danger_behaviour(text, met):
 @pytest.mark.parametrize("text, met", FRAMING)
 def test_positive_framing(text, met):
     assert check(text, kind="safety_goal").criterion("positive_framing").passed is met
+
+
+@pytest.mark.parametrize("text, met", TIMEFRAME)
+def test_timeframe(text, met):
+    assert check(text, kind="safety_goal").criterion("timeframe").passed is met

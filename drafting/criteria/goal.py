@@ -916,8 +916,9 @@ def _looks_back(a: Analysis, span: Span) -> bool:
         if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
             break
         verb = verb.head
-    if verb.pos_ not in ("VERB", "AUX") or is_modal_future(verb):
-        return False
+    if verb.pos_ not in ("VERB", "AUX") or is_modal_future(verb) or any(
+            is_modal_future(h) for h in verb.ancestors):
+        return False  # "will check that Dad has signed the book, until half term"
     auxes = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
     if auxes & {"to", "will", "'ll", "shall", "must", "should"}:
         return False
