@@ -107,6 +107,10 @@ GOAL_BEHAVIOUR = [
      "lunch each morning.", True),
     ("For the next six months, Riya's granny will see Riya's dad, Kiran, when she visits.",
      False),
+    # an adult's family time, with where and when, is what they will do
+    ("Dad will see the children at Grandma Ruth's on Sundays from 2 to 5.", True),
+    ("Leo will see his dad every Saturday at Nana's house for the rest of the year.", False),
+    ("Nanny June and Grandad Bill will see Charlie every week.", False),
 ]
 
 IMPACT = [

@@ -428,6 +428,11 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
                     g.lower_ in WH_MARKS for g in c.children)):
                 exclude |= {t.i for t in c.subtree}
     framing = dict((v.i, kind) for v, kind in goal_clauses(a))
+    # an adult's family time with a place ("Dad will see the children at Nan's on Sundays"),
+    # not the child's ("Leo will see his dad every Saturday") or a bare "every week"
+    family = [b for b in _family_time(a, exclude)
+              if not a.people.is_childlike(b.actor) and any(
+                  c.dep_ == "prep" for c in b.verb.children)]
     found = [b for b in [*behaviours(a, exclude=exclude), *_family_time(a, exclude)]
              if framing.get(b.verb.i, "positive") == "positive"
              and (b.verb.dep_ not in ("relcl", "acl")
@@ -446,7 +451,8 @@ def goal_behaviour(a: Analysis) -> CriterionResult:
                  c.dep_ == "ccomp" for c in b.verb.children))]
     specific = [b for b in found if b.specific and not _is_compliance(b.verb)
                 and not _is_stop(b.verb) and not _under_negation(b.verb)
-                and (b.verb.lemma_.lower() not in WRAPPERS or _makes_a_thing(a, b.verb))
+                and (b.verb.lemma_.lower() not in WRAPPERS or _makes_a_thing(a, b.verb)
+                     or b in family)  # "Dad will see the children at Nan's on Sundays"
                 and not any(_no_det(s) for s in subjects(b.verb))
                 and not (b.verb.dep_ in ("acl",) and _no_det(b.verb.head))]
     if not specific:
