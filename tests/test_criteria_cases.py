@@ -256,6 +256,8 @@ DANGER_BEHAVIOUR = [
      "Saoirse (2) can reach it.", True),
     ("The worry is that Aiden will keep missing school and fall behind with his reading.",
      False),
+    ("Chidi's dad, Emeka, is worried that Chidi's stepmum, Lara, locks Chidi, 6, in the back "
+     "bedroom for the whole evening.", True),
 ]
 
 # danger consequences: who the future outcome falls on

@@ -246,6 +246,11 @@ def _misparsed_verbs(a: Analysis) -> Iterator[tuple[Token, Token]]:
         if base not in ACTS:
             continue
         prev = a.doc[tok.i - 1]
+        if prev.text == "," and tok.i > 1 and tok.tag_ == "VBZ":
+            prev = a.doc[tok.i - 2]  # "Chidi's stepmum, Lara, locks Chidi in..."
+            if prev.pos_ == "PROPN" and prev.dep_ not in ("poss",):
+                yield tok, prev
+                continue
         if (prev.pos_ == "PROPN" or a.people.is_person(prev)) and prev.dep_ in (
             "compound", "nsubj", "poss"
         ) or (prev.pos_ == "PROPN" and prev.head.i == tok.i):
@@ -265,7 +270,8 @@ def behaviours(a: Analysis, *, exclude: set[int] | None = None,
     exclude = exclude or set()
     for noun, actor in _misparsed_verbs(a):
         # "Tariq smokes heroin in the flat": the context hangs on the word taken for the verb
-        holder = noun.head if noun.dep_ == "nsubj" and noun.tag_ == "VBZ" else noun
+        holder = noun.head if noun.dep_ in ("nsubj", "compound") and noun.tag_ == "VBZ" \
+            else noun
         ctx = [c for c in holder.children if c.dep_ in ("prep", "appos", "advcl", "npadvmod")]
         yield Behaviour(noun, actor, tok_span(a.doc, actor.i, max(noun.right_edge.i,
                                                                   holder.i)), bool(ctx),
