@@ -112,7 +112,7 @@ def _agreeing_verb(subj: Token) -> Edit | None:
 def child_version(text: str, kind: str, age: int) -> Rewrite:
     """The statement retold for a child of ``age``; raises ValueError for other kinds."""
     from drafting.engine import _nlp
-    from drafting.rewrite import locate_placeholders, suggest
+    from drafting.rewrite import _allowed_words, locate_placeholders, suggest
     from drafting.rewrite.facts import compare
     from drafting.rewrite.template import people_names
 
@@ -137,5 +137,6 @@ def child_version(text: str, kind: str, age: int) -> Rewrite:
     doc2 = nlp(step2)
     child, _adult = people_names(a)
     out = apply_edits(step2, _you(doc2, child)) if child != "the child" else step2
-    facts = compare(a.doc, out, nlp, {"you", "your", "are", "were", "have", "do"})
+    facts = compare(a.doc, out, nlp, {"you", "your", "are", "were", "have", "do"}
+                    | _allowed_words(plain_edits))  # plainer words for the same thing
     return Rewrite(s.report.kind, out, locate_placeholders(out, slots), facts)
