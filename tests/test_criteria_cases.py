@@ -274,24 +274,25 @@ CONSEQUENCES = [
 ]
 
 
-@pytest.mark.parametrize("text, met", WHO_SEES)
-def test_who_needs_to_see(text, met):
-    assert check(text, kind="safety_goal").criterion("who_needs_to_see").passed is met
+# (kind, criterion, cases): each case is a sentence and whether the criterion is met
+TABLE = [
+    ("safety_goal", "who_needs_to_see", WHO_SEES),
+    ("harm", "impact_on_child", IMPACT),
+    ("safety_goal", "behavioural_specificity", GOAL_BEHAVIOUR),
+    ("harm", "behavioural_specificity", HARM_BEHAVIOUR),
+    ("danger", "worried_person_attribution", ATTRIBUTION),
+    ("danger", "consequences", CONSEQUENCES),
+    ("danger", "behavioural_specificity", DANGER_BEHAVIOUR),
+    ("safety_goal", "positive_framing", FRAMING),
+    ("safety_goal", "timeframe", TIMEFRAME),
+]
 
 
-@pytest.mark.parametrize("text, met", IMPACT)
-def test_impact_on_child(text, met):
-    assert check(text, kind="harm").criterion("impact_on_child").passed is met
-
-
-@pytest.mark.parametrize("text, met", GOAL_BEHAVIOUR)
-def test_goal_behaviour(text, met):
-    assert check(text, kind="safety_goal").criterion("behavioural_specificity").passed is met
-
-
-@pytest.mark.parametrize("text, met", HARM_BEHAVIOUR)
-def test_harm_behaviour(text, met):
-    assert check(text, kind="harm").criterion("behavioural_specificity").passed is met
+@pytest.mark.parametrize("kind, name, text, met", [
+    pytest.param(kind, name, text, met, id=f"{kind}.{name}[{i}]")
+    for kind, name, cases in TABLE for i, (text, met) in enumerate(cases)])
+def test_criterion_case(kind, name, text, met):
+    assert check(text, kind=kind).criterion(name).passed is met
 
 
 @pytest.mark.parametrize("text, met", GOAL_WORDING)
@@ -299,28 +300,3 @@ def test_formal_word_keeps_a_goal_positive(text, met):
     report = check(text, kind="safety_goal")
     assert report.criterion("positive_framing").passed is met
     assert not report.criterion("plain_language").passed
-
-
-@pytest.mark.parametrize("text, met", ATTRIBUTION)
-def test_worried_person_attribution(text, met):
-    assert check(text, kind="danger").criterion("worried_person_attribution").passed is met
-
-
-@pytest.mark.parametrize("text, met", CONSEQUENCES)
-def test_consequences(text, met):
-    assert check(text, kind="danger").criterion("consequences").passed is met
-
-
-@pytest.mark.parametrize("text, met", DANGER_BEHAVIOUR)
-def test_danger_behaviour(text, met):
-    assert check(text, kind="danger").criterion("behavioural_specificity").passed is met
-
-
-@pytest.mark.parametrize("text, met", FRAMING)
-def test_positive_framing(text, met):
-    assert check(text, kind="safety_goal").criterion("positive_framing").passed is met
-
-
-@pytest.mark.parametrize("text, met", TIMEFRAME)
-def test_timeframe(text, met):
-    assert check(text, kind="safety_goal").criterion("timeframe").passed is met
