@@ -101,10 +101,20 @@ def _median_round(totals: Sequence[float]) -> int:
 # --- measurements ------------------------------------------------------------------------
 
 
-def checkers(model: bool = False) -> tuple[Callable[..., Any], Callable[..., Any]]:
-    """(check, check_many): the rules alone (``drafting.check``, the API default) or, with
-    ``model``, the rules with the learned scorer (what ``drafting check`` runs by default)."""
-    if not model:
+def _mode(model: bool | str) -> str:
+    """``off`` (the rules alone), ``on`` (the learned scorer) or ``light`` (the light one)."""
+    mode = {False: "off", True: "on"}.get(model, model) if isinstance(model, bool) else model
+    if mode not in ("off", "on", "light"):
+        raise ValueError(f"model must be off, on or light, not {model!r}")
+    return mode
+
+
+def checkers(model: bool | str = False) -> tuple[Callable[..., Any], Callable[..., Any]]:
+    """(check, check_many): the rules alone (``drafting.check``, the API default); with
+    ``model`` on, the rules with the learned scorer (what ``drafting check`` runs by
+    default); with ``light``, the light scorer (the parse's own features, no encoder)."""
+    mode = _mode(model)
+    if mode == "off":
         from drafting.engine import check, check_many
 
         return check, check_many
@@ -112,11 +122,13 @@ def checkers(model: bool = False) -> tuple[Callable[..., Any], Callable[..., Any
 
     from drafting import learned
 
-    return partial(learned.check, model=True), partial(learned.check_many, model=True)
+    path = learned.light_path() if mode == "light" else None
+    return (partial(learned.check, model=True, path=path),
+            partial(learned.check_many, model=True, path=path))
 
 
 def measure_single(rows: Sequence[Row], nlp: Any, rounds: int = 3,
-                   model: bool = False) -> dict[str, Any]:
+                   model: bool | str = False) -> dict[str, Any]:
     """One call per statement: ``check(text, kind)`` against ``nlp(text)``, interleaved.
 
     Each statement is parsed bare and checked back to back, the order flipping every statement
@@ -175,7 +187,7 @@ def _run_bare_batch(rows: Sequence[Row], nlp: Any, batch_size: int) -> list[Any]
     return list(nlp.pipe((row["text"] for row in rows), batch_size=batch_size))
 
 
-def _run_check_batch(rows: Sequence[Row], batch_size: int, model: bool = False) -> list[Any]:
+def _run_check_batch(rows: Sequence[Row], batch_size: int, model: bool | str = False) -> list[Any]:
     from drafting.engine import Item, ItemError
 
     _, check_many = checkers(model)
@@ -188,7 +200,7 @@ def _run_check_batch(rows: Sequence[Row], batch_size: int, model: bool = False) 
 
 
 def measure_batch(rows: Sequence[Row], nlp: Any, rounds: int = 3,
-                  batch_size: int | None = None, model: bool = False) -> dict[str, Any]:
+                  batch_size: int | None = None, model: bool | str = False) -> dict[str, Any]:
     """``list(check_many(...))`` against ``list(nlp.pipe(...))``, alternating each round."""
     size = default_batch_size() if batch_size is None else batch_size
     runs: dict[str, Callable[[], list[Any]]] = {
@@ -286,7 +298,7 @@ def environment() -> dict[str, Any]:
 
 
 def run_all(rows: Sequence[Row], rounds: int = 3,
-            batch_size: int | None = None, model: bool = False) -> dict[str, Any]:
+            batch_size: int | None = None, model: bool | str = False) -> dict[str, Any]:
     """Warm up, then memory (bare first), single-check and batch timings; figures as a dict."""
     t0 = time.perf_counter()
     nlp = warm_up(rows)
@@ -299,7 +311,7 @@ def run_all(rows: Sequence[Row], rounds: int = 3,
     single = measure_single(rows, nlp, rounds, model)
     batch = measure_batch(rows, nlp, rounds, batch_size, model)
     return {
-        "model": model,
+        "model": _mode(model),
         "corpus_statements": len(rows),
         "rounds": rounds,
         "load_and_warm_up_s": load_s,
@@ -331,7 +343,8 @@ def format_report(res: dict[str, Any]) -> str:
     lines = [
         f"drafting benchmark: {res['corpus_statements']} statements, {res['rounds']} rounds "
         "(median round reported); check = "
-        + ("rules + learned scorer" if res.get("model") else "rules alone"),
+        + {"on": "rules + learned scorer", "light": "rules + light scorer"}.get(
+            str(res.get("model")), "rules alone"),
     ]
     if env:
         lines.append(f"  Python {env['python']}, spaCy {env['spacy']}, pipeline "
@@ -389,9 +402,10 @@ def main(argv: list[str] | None = None) -> int:
                    help="also cProfile a check pass and list the top 15 entries from drafting")
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--strict", action="store_true", help="exit 1 if a ratio is over the bar")
-    p.add_argument("--model", choices=["on", "off"], default="off",
+    p.add_argument("--model", choices=["on", "off", "light"], default="off",
                    help="off (default): drafting.check, the rules alone; on: the rules with "
-                        "the learned scorer, as `drafting check` runs by default")
+                        "the learned scorer, as `drafting check` runs by default; light: the light "
+                        "scorer (the parse's own features, no encoder)")
     args = p.parse_args(argv)
     if args.repeat < 1:
         p.error("--repeat must be at least 1")
@@ -399,7 +413,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = load_rows(args.corpus, args.limit)
     if not rows:
         p.error(f"{args.corpus}: no statements that can be checked")
-    res = run_all(rows, args.repeat, args.batch_size, model=args.model == "on")
+    res = run_all(rows, args.repeat, args.batch_size, model=args.model)
     res["environment"] = environment()
     if args.profile:
         res["profile"] = profile_check(rows)

@@ -94,3 +94,22 @@ def test_bench_rewrite_runs():
     for side in ("bare", "check", "rewrite"):
         assert _positive(res[side]["median_ms"]) and _positive(res[side]["p95_ms"])
     assert _positive(res["rewrite_over_check"]) and isinstance(res["pass"], bool)
+
+
+def test_model_modes_pick_their_scorer(bench: ModuleType) -> None:
+    """``--model light`` times the light scorer, not the full one nor the rules alone."""
+    from drafting import learned
+    from drafting.engine import check as rules_check
+
+    text = "Social workers are worried that Dad hits Mia when he drinks."
+    assert bench.checkers("off")[0] is rules_check
+    light = bench.checkers("light")[0](text, kind="danger")
+    assert light == learned.check(text, kind="danger", model=True, path=learned.light_path())
+    assert bench.checkers(True)[0].keywords == {"model": True, "path": None}
+    assert bench.checkers("light")[0].keywords["path"] == learned.light_path()
+    with pytest.raises(ValueError, match="off, on or light"):
+        bench.checkers("fast")
+    rows = bench.load_rows(limit=3)
+    res = bench.run_all(rows, rounds=1, model="light")
+    assert res["model"] == "light"
+    assert "rules + light scorer" in bench.format_report(res)
