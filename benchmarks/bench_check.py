@@ -103,7 +103,7 @@ def _median_round(totals: Sequence[float]) -> int:
 
 def _mode(model: bool | str) -> str:
     """``off`` (the rules alone), ``on`` (the learned scorer) or ``light`` (the light one)."""
-    mode = {False: "off", True: "on"}.get(model, model) if isinstance(model, bool) else model
+    mode = ("on" if model else "off") if isinstance(model, bool) else model
     if mode not in ("off", "on", "light"):
         raise ValueError(f"model must be off, on or light, not {model!r}")
     return mode
