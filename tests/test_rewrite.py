@@ -329,3 +329,11 @@ def test_a_long_sentence_with_no_join_gets_a_question_not_a_guess():
     asks = [e for e in s.edits if "Split this long sentence" in e.replacement]
     assert len(asks) == 1 and asks[0].start == asks[0].end == text.rindex(".")
     assert asks[0].criterion == "plain_language"
+
+
+def test_goal_reframe_keeps_a_hyphenated_word_whole():
+    s = suggest("Mum will not co-sleep with Baby Ivy for the next six months, Nan will check "
+                "every night.", "safety_goal")
+    (reframe,) = [e for e in s.edits if e.rule_id == "rewrite.goal_reframe"]
+    assert reframe.text == "will not co-sleep"
+    assert "co-sleep" in s.rewrite.text

@@ -420,6 +420,9 @@ def _clause_core(verb: Token) -> tuple[int, int, Token]:
     doc = verb.doc
     while last > first and doc[last].is_punct:
         last -= 1
+    while last + 1 < len(doc) and not doc[last].whitespace_ and "-" in (
+            doc[last].text, doc[last + 1].text):
+        last += 1  # keep a hyphenated word whole: "will not co-sleep"
     return first, last, anchor
 
 
@@ -437,9 +440,6 @@ def goal_reframes(b: EditBuilder, a: Analysis) -> None:
         if verb.dep_ == "relcl":
             continue  # "Ngozi, who does not drink, ...": a description, not the goal
         first, last, anchor = _clause_core(verb)
-        while last + 1 < len(b.doc) and not b.doc[last].whitespace_ and (
-                b.doc[last + 1].text == "-" or b.doc[last].text == "-"):
-            last += 1  # keep a hyphenated word whole: "will not co-sleep"
         start = b.doc[first].idx
         end = b.doc[last].idx + len(b.doc[last].text)
         subj = (subjects(anchor) or subjects(verb) or [None])[0]
