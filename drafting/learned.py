@@ -38,7 +38,9 @@ if TYPE_CHECKING:
 
 CATEGORIES = ("acronym", "jargon", "vague_label", "blaming_label", "hedged", "agentless",
               "passive", "readability", "input")
-GROUPS = ("rules", "tensor", "embedding")  # feature groups a criterion's scorer may use
+# feature groups a criterion's scorer may use; "wordpiece" is the near-free bag of the
+# encoder's input vectors (drafting.models.wordpiece), "embedding" its full transformer pass
+GROUPS = ("rules", "tensor", "wordpiece", "embedding")
 
 # What to do when the scorer, not the rule, finds a criterion unmet (the rule had no fix to
 # offer, since it thought the criterion met).
@@ -151,7 +153,8 @@ def tensor_feature(doc: Doc) -> np.ndarray:
 
 
 def feature_matrix(groups: Sequence[str], reports: Sequence[Report],
-                   tensors: np.ndarray | None, embeddings: np.ndarray | None) -> np.ndarray:
+                   tensors: np.ndarray | None, embeddings: np.ndarray | None,
+                   wordpieces: np.ndarray | None = None) -> np.ndarray:
     """Columns of the named groups, in order, one row per report (all of one kind)."""
     import numpy as np
 
@@ -165,6 +168,9 @@ def feature_matrix(groups: Sequence[str], reports: Sequence[Report],
         elif g == "embedding":
             assert embeddings is not None
             parts.append(np.asarray(embeddings, dtype=np.float64))
+        elif g == "wordpiece":
+            assert wordpieces is not None
+            parts.append(np.asarray(wordpieces, dtype=np.float64))
         else:
             raise ValueError(f"unknown feature group {g!r}")
     return np.hstack(parts)
@@ -201,11 +207,12 @@ def needs(bundle: Bundle, kind: str) -> set[str]:
 
 def probabilities(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str],
                   docs: Sequence[Doc] | None = None, *, tensors: np.ndarray | None = None,
-                  embeddings: np.ndarray | None = None) -> list[dict[str, float]]:
+                  embeddings: np.ndarray | None = None,
+                  wordpieces: np.ndarray | None = None) -> list[dict[str, float]]:
     """P(met) for each active criterion of each report: one encoder batch for all of them.
 
     ``docs`` (or their ``tensors``) are needed when a scorer reads the parse; ``embeddings``
-    are computed here when not given.
+    and ``wordpieces`` are computed here from ``texts`` when not given.
     """
     import numpy as np
 
@@ -215,6 +222,10 @@ def probabilities(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str
         from drafting.models.encoder import encode
 
         embeddings = encode(list(texts))
+    if "wordpiece" in want and wordpieces is None:
+        from drafting.models.wordpiece import vectors
+
+        wordpieces = vectors(texts)
     if "tensor" in want and tensors is None:
         if docs is None:
             raise ValueError("this scorer needs the parse (doc.tensor): pass the docs")
@@ -230,7 +241,8 @@ def probabilities(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str
                 continue
             X = feature_matrix(cm.features, sub,
                                None if tensors is None else tensors[idx],
-                               None if embeddings is None else embeddings[idx])
+                               None if embeddings is None else embeddings[idx],
+                               None if wordpieces is None else wordpieces[idx])
             for i, p in zip(idx, cm.model.predict_proba(X), strict=True):
                 out[i][name] = float(p)
     return out
@@ -238,9 +250,11 @@ def probabilities(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str
 
 def apply(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str],
           docs: Sequence[Doc] | None = None, *, tensors: np.ndarray | None = None,
-          embeddings: np.ndarray | None = None) -> list[Report]:
+          embeddings: np.ndarray | None = None,
+          wordpieces: np.ndarray | None = None) -> list[Report]:
     """New reports with each active criterion's verdict blended; the rest untouched."""
-    probs = probabilities(bundle, reports, texts, docs, tensors=tensors, embeddings=embeddings)
+    probs = probabilities(bundle, reports, texts, docs, tensors=tensors, embeddings=embeddings,
+                          wordpieces=wordpieces)
     out = []
     for report, p in zip(reports, probs, strict=True):
         if not p:

@@ -30,9 +30,14 @@ FEATURE_SETS: tuple[tuple[str, ...], ...] = (
     ("rules", "embedding"),
     ("rules", "tensor", "embedding"),
 )
-# The light scorer reads only the rules' verdicts and spaCy's own doc.tensor: no torch at
-# run time, so a one-sentence check can afford it.
-LIGHT_FEATURE_SETS: tuple[tuple[str, ...], ...] = (("rules", "tensor"),)
+# The light scorer reads the rules' verdicts, spaCy's own doc.tensor and the bag of the
+# encoder's input word-piece vectors: no transformer pass, so a one-sentence check and a
+# batch of thousands can afford it.
+LIGHT_FEATURE_SETS: tuple[tuple[str, ...], ...] = (
+    ("rules", "tensor"),
+    ("rules", "wordpiece"),
+    ("rules", "tensor", "wordpiece"),
+)
 L2S = (300.0, 30.0, 3.0)  # on a tie the stronger penalty wins
 WEIGHTS = (0.0, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0)  # 0: rules only; 1: the model alone
 # the blend's cut-off; 0.5 first, so on a tie the symmetric blend wins
@@ -43,12 +48,14 @@ MIN_ROWS = 20  # fewer labelled tuning rows of a criterion (or one class only): 
 
 @dataclass
 class Parsed:
-    """Rows with what the scorer reads: the rule report, doc.tensor mean and embedding."""
+    """Rows with what the scorer reads: the rule report, doc.tensor mean, the sentence
+    embedding and the mean word-piece vector."""
 
     rows: list[dict[str, Any]]
     reports: list[Any]
     tensors: Any  # np.ndarray (n, 96)
     embeddings: Any  # np.ndarray (n, 384)
+    wordpieces: Any  # np.ndarray (n, 384)
 
 
 def sha256_file(path: str | Path) -> str:
@@ -56,12 +63,14 @@ def sha256_file(path: str | Path) -> str:
 
 
 def parse(rows: list[dict[str, Any]], log: Callable[[str], None] = print) -> Parsed:
-    """Check every row as its labelled kind, keeping the parse's tensor; encode every text."""
+    """Check every row as its labelled kind, keeping the parse's tensor; encode every text
+    and take its word-piece vector."""
     import numpy as np
 
     from drafting import engine
     from drafting.learned import tensor_feature
     from drafting.models.encoder import encode
+    from drafting.models.wordpiece import vectors
 
     nlp, ruleset = engine._nlp(), engine._rules()
     reports, tensors = [], []
@@ -72,7 +81,8 @@ def parse(rows: list[dict[str, Any]], log: Callable[[str], None] = print) -> Par
         tensors.append(tensor_feature(doc))
     log(f"train: parsed {len(rows)} statements; encoding them")
     emb = encode(texts)
-    return Parsed(rows, reports, np.stack(tensors) if tensors else np.zeros((0, 96)), emb)
+    return Parsed(rows, reports, np.stack(tensors) if tensors else np.zeros((0, 96)), emb,
+                  vectors(texts))
 
 
 def _oof(X: Any, y: Any, l2s: Sequence[float], seeds: Sequence[int], k: int) -> dict:
@@ -140,8 +150,8 @@ def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = pr
                if r.get("split") == "tune" and r["kind"] == kind]
         reports = [parsed.reports[i] for i in idx]
         X_by_set = {fs: feature_matrix(fs, reports, parsed.tensors[idx],
-                                       parsed.embeddings[idx]) if idx else np.zeros((0, 0))
-                    for fs in feature_sets}
+                                       parsed.embeddings[idx], parsed.wordpieces[idx])
+                    if idx else np.zeros((0, 0)) for fs in feature_sets}
         for name in names:
             key = f"{kind}.{name}"
             have = [j for j, i in enumerate(idx)
@@ -317,7 +327,8 @@ def train(corpus: str | Path, out: str | Path | None = None, *, seed: int = SEED
         before = [parsed.reports[i] for i in held]
         after = learned.apply(saved, before, [rows[i]["text"] for i in held],
                               tensors=parsed.tensors[held],
-                              embeddings=np.asarray(parsed.embeddings[held]))
+                              embeddings=np.asarray(parsed.embeddings[held]),
+                              wordpieces=np.asarray(parsed.wordpieces[held]))
         res = tally([rows[i] for i in held], before, after)
         d = res.to_dict()
         bundle.meta["heldout"] = {"statements": len(held), "changed_verdicts": res.changed,
