@@ -237,6 +237,8 @@ def clause_verbs(doc: Doc) -> Iterator[Token]:
 
 # --- people -----------------------------------------------------------------------------
 
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"}
 _AGE_AFTER = re.compile(
     r"^\s*(?:,|\()\s*(?:aged?\s+|who\s+is\s+|now\s+|age\s+)?\d{1,2}\b(?:\s*(?:months?|years?|yrs?))?",
     re.IGNORECASE,
@@ -344,6 +346,9 @@ class People:
             low = tok.lower_
             if is_adult_word(low) or low in CHILD_WORDS:
                 continue
+            if low in MONTHS and (tok.ent_type_ == "DATE" or (
+                    tok.i > 0 and tok.nbor(-1).like_num)):
+                continue  # "on 3 March, 17 March": a date, not a child called March aged 17
             name = tok.text
             after = text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 24]
             before = text[max(0, tok.idx - 24): tok.idx]

@@ -46,14 +46,15 @@ IMPACT_WORDS = {
     "wheezing", "squint", "handprint", "handprints", "fingermarks", "fingertip",
     "tears", "tearful", "tired", "sleepy", "drowned", "hypothermia", "hypervigilant",
     "sti", "regressed", "perforated", "eardrum", "fearful", "frostbite", "ulcer", "ulcers",
-    "awol", "withdrawal", "withdrawing", "absences",
+    "awol", "withdrawal", "withdrawing", "absences", "diarrhoea", "diarrhea", "hysterical",
+    "inconsolable", "homeless", "chipped", "fits",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
     r"\b(?:off school|lost weight|weight loss|"
     r"(?:miss(?:ed|es|ing)?|lost)\b[^.;]{0,30}\b(?:school|nursery|lessons?|days|meals?|"
     r"appointments?)|wants? to die|want(?:ed|s)? to kill (?:him|her)self|"
-    r"stopped (?:eating|talking|speaking|sleeping|going|playing|coming)|could not sleep|"
+    r"stop(?:ped|s)? (?:eating|talking|speaking|sleeping|going|playing|coming)|could not sleep|"
     r"asthma attack|intensive care|(?:fell|fallen|falls|falling) asleep (?:in|during|at) "
     r"(?:class|lessons?|school|maths|english|assembly)|"
     r"lost \d+(?:\.\d+)?\s?(?:g|kg|grams|kilos?|pounds|lbs?)\b|"
@@ -63,7 +64,7 @@ IMPACT_PHRASES = re.compile(
     r"(?:did|does|would) not (?:eat|sleep|speak|talk)|"
     # what the child does since: won't sleep at home, sleeps with a knife, hits others
     r"(?:has|had|have|does|did|would|will|wo)\s*(?:not|n't)\s+(?:wanted\s+to\s+|want\s+to\s+|"
-    r"been\s+back\s+to\s+)?(?:sleep\s+at\s+home|go\s+(?:back\s+)?to\s+school|walk\s+to\s+school|"
+    r"been\s+(?:back\s+)?to\s+)?(?:sleep\s+at\s+home|go\s+(?:back\s+)?to\s+school|walk\s+to\s+school|"
     r"school|go\s+out)|"
     r"sle(?:eps|pt|eping)\s+with\s+a\s+knife|(?:started|starting|begun)\s+(?:hitting|punching|"
     r"kicking|biting|hurting)|positive\s+for\s+\w+|hearing\s+loss|covered\s+(?:his|her|their)\s+"
@@ -74,7 +75,25 @@ IMPACT_PHRASES = re.compile(
     r"attendance\s+(?:is|was|of|at|has\s+been)\s+(?:currently\s+|now\s+|only\s+)?\d+(?=\s?%)|"
     r"out\s+of\s+the\s+(?:bin|bins|trash|garbage)|sle(?:eps?|pt|eping)\s+through\s+"
     r"(?:lessons|class|the\s+morning)|repeating\s+(?:the\s+)?(?:year|kindergarten|grade|class)|"
-    r"went\s+red)\b",
+    r"went\s+red|"
+    # missing school, and what a frightened or neglected child does since
+    r"not\s+(?:been\s+)?(?:taken|sent|send|take)\s+(?:\w+,?\s+){0,2}(?:\d+,?\s+)?to\s+"
+    r"(?:school|nursery)|(?:kept|keeping|keeps|keep)\s+\w+\s+(?:at\s+)?home\s+from\s+"
+    r"(?:school|nursery)|out\s+of\s+school\s+for|(?:taking|took|takes|steal\w*|stole)\s+"
+    r"food\s+(?:from|out)|sle(?:eps?|pt|eping)\s+(?:with|in)\s+(?:the\s+light|"
+    r"(?:his|her|their)\s+(?:shoes|clothes|school\s+clothes|coat))|pull(?:s|ed|ing)?\s+out\s+"
+    r"(?:his|her|their)\s+hair|barely\s+(?:spoken|eaten|slept|speaks|eats|sleeps)|"
+    r"eye\s+contact|(?:hit|knocked\s+down|run\s+over)\s+by\s+a\s+(?:car|van|bus)|"
+    r"heat\s+exhaustion|could\s+not\s+be\s+woken|unable\s+to\s+(?:sit|stand|walk|crawl)|"
+    r"(?:would|will|does|did)\s*(?:not|n't)\s+come\s+home|stayed\s+in\s+(?:his|her|their)\s+"
+    r"room|tried\s+to\s+take\s+(?:his|her|their)\s+(?:own\s+)?life|attempted\s+suicide|"
+    r"faltering\s+growth|turned\s+(?:grey|gray|blue)|"
+    r"(?:asking|begging|asked|begged|asks|begs)\s+(?:\w+\s+)?for\s+food|eating\s+(?:scraps|"
+    r"leftovers|other\s+(?:kids|children))|(?:cannot|can't|could\s+not|couldn't)\s+(?:walk|"
+    r"bend|stand|sit)|sle(?:eps?|pt|eping)\s+through\s+(?:first|morning|his|her)\s+lessons|"
+    r"dropped\s+from\s+the\s+\d+\w*\s+(?:centile\s+)?to\s+(?:below\s+)?the\s+\d+\w*\s+"
+    r"centile|(?:will\s+not|won't|would\s+not|wouldn't)\s+go\s+(?:outside|out|into|in|"
+    r"to\s+sleep|to\s+bed))\b",
     re.IGNORECASE,
 )
 BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", "nose",
@@ -83,6 +102,9 @@ BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", 
         "eyes", "cheek", "thigh", "shoulder", "toe", "toes", "skin", "bottom", "chest",
         "forehead", "temple", "scalp", "ear", "ears", "mouth", "chin", "hip", "spine",
         "stomach", "tummy", "buttock", "buttocks", "forearm", "palm", "shin"}
+# whoever sees, finds or notes an effect is not the one it happened to
+OBSERVING = {"observe", "see", "notice", "find", "note", "spot", "witness", "record",
+             "document", "report", "photograph", "examine", "check", "hear"}
 DOING_TO = {"cut", "burn", "break", "smash", "damage", "bite", "scald", "hurt", "shake"}
 CAUSING = {"leave", "cause", "give", "result", "make"}
 COMMUNICATING = {"send", "message", "text", "tell", "say", "show", "give", "call", "ask",
@@ -222,8 +244,8 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
                     others = others or (a.people.is_person(t) and t.pos_ != "PRON")
         if others:
             return None  # "grabbed the nurse's wrist hard enough to leave a bruise"
-    if is_passive(verb):
-        subj = subj + agent_of(verb)
+    if is_passive(verb) and lemma not in OBSERVING:
+        subj = subj + agent_of(verb)  # "bruising was observed by staff": staff saw it
     for s in subj:
         verdict = _classify(a, s, actors)
         if verdict is not None:
@@ -332,8 +354,8 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
         out.append((tok, verdict))
     for m in IMPACT_PHRASES.finditer(a.text):
         span = a.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None:
-            continue
+        if span is None or _in_trigger(span.root):
+            continue  # "shut her in the cupboard when she would not go to bed"
         verdict = _experiencer(a, span.root, actors)
         if verdict is None and any(_classify(a, t, actors) for t in span.sent
                                    if t.pos_ == "PROPN" or t.lemma_.lower() in CHILD_WORDS):
