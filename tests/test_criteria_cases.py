@@ -125,6 +125,21 @@ IMPACT = [
     # a name placed by its age beats the date tagger ("On Friday 7 March Lani")
     ("On Friday 7 March Lani (6) came to school with a swollen lip.", True),
     ("A bruise on the left cheek was noted by nursery on arrival.", True),
+    # who observed an effect is not who suffered it
+    ("Ellie was slapped by her stepdad on Sunday, and bruising to her cheek was observed by "
+     "her teacher on Monday.", True),
+    ("Bruising to her arm was observed by officers when they spoke to Mum on Sunday.", False),
+    # "4 May, 19 May" is a list of dates, not a child called May aged 19
+    ("Noor was hit on 4 May, 19 May and 2 June and had bruises each time.", True),
+    # what set the act off is not its effect; what the child does since is
+    ("Dad shut Tom in the shed for an hour when he would not go to bed.", False),
+    ("Since the fire in June, Aiden, 7, will not go to bed unless the landing light is on.",
+     True),
+    ("Since the assault in June, Mum will not go outside on her own.", False),
+    # missing school through what the adult did falls on the child kept at home
+    ("Since January, Dad has kept Sami home from school to look after his baby brother.", True),
+    ("Over half-term Lily, 6, knocked on neighbours' doors asking for food.", True),
+    ("The landlord cut off the heating, and the windows were black with mould.", False),
     ("Mum said that on Saturday Dad shook the baby and she cried for an hour after.", True),
     ("Mum said that on Saturday Dad shook the baby because she would not stop crying.", False),
     # what the child does since

@@ -107,6 +107,8 @@ OBSERVING = {"observe", "see", "notice", "find", "note", "spot", "witness", "rec
              "document", "report", "photograph", "examine", "check", "hear"}
 DOING_TO = {"cut", "burn", "break", "smash", "damage", "bite", "scald", "hurt", "shake"}
 CAUSING = {"leave", "cause", "give", "result", "make"}
+# "kept Sami home from school", "did not send Harjeet to school": the effect is the object's
+HOLDING = {"keep", "send", "take"}
 COMMUNICATING = {"send", "message", "text", "tell", "say", "show", "give", "call", "ask",
                  "ring", "phone", "email", "write", "meet", "follow", "add", "like"}
 INJURIES = {"rash", "lump", "bruise", "bruises", "bruising", "injury", "injuries", "mark",
@@ -209,6 +211,9 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
             if role in ("adult", "professional"):
                 break  # "Ava's father visited, smelled of drink": the nearest is the father
     lemma = verb.lemma_.lower()
+    if lemma in HOLDING and not is_passive(verb) and any(
+            c.dep_ == "dobj" and _classify(a, c, actors) for c in verb.children):
+        return True
     if tok.i == verb.i and lemma in DOING_TO and any(
             c.dep_ == "dobj" and c.lemma_.lower() not in BODY and not c.lower_.endswith("self")
             for c in verb.children):
@@ -348,6 +353,9 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
             continue
         if _negated_impact(tok) or _in_trigger(tok):
             continue
+        if low == "black" and not any(t.lower_ in BODY or t.lower_ == "blue"
+                                      for t in tok.doc[tok.i + 1: tok.i + 4]):
+            continue  # "a black eye", "black and blue"; not "windows black with mould"
         verdict = _experiencer(a, tok, actors)
         if verdict is None and _child_in_clause(a, tok, actors):
             verdict = True  # "Jack, 7, had an asthma attack and was taken to hospital"
