@@ -166,6 +166,10 @@ IMPACT = [
 ]
 
 HARM_BEHAVIOUR = [
+    # a name the statement says nothing else about, doing it to a named child, is the doer
+    ("On 3 June Graham pushed Tilly, 8, into the wardrobe door during a row with her mum.",
+     True),
+    ("On 3 June Tilly, 8, pushed her brother into the wardrobe door.", False),
     # named days, plural day-parts and seasons are time anchors
     ("On Bonfire Night, Gary pushed Mia down the stairs.", True),
     ("Jade's stepdad locked her in her room most evenings in the autumn.", True),

@@ -498,6 +498,10 @@ def _is_doer(a: Analysis, actor: Token, victims: set[str]) -> bool:
     if _named_collective(actor):
         return True  # "staff at the respite unit left Sasha..."
     m = a.people.resolve(actor)
+    if m.role == "" and actor.pos_ == "PROPN" and actor.dep_ == "nsubj" and any(
+            c.dep_ in ("dobj", "dative", "npadvmod") and c.i > actor.i and a.people.is_child(c)
+            for c in actor.head.children):
+        return True  # "Stuart pushed Mia, 9, into the bookcase": a name doing it to a child
     if m.role in ("child", "professional", "", "collective", "writer"):
         return False
     return not (m.role == "unknown" and actor.text in victims)
