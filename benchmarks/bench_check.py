@@ -102,7 +102,7 @@ def _median_round(totals: Sequence[float]) -> int:
 
 
 def _mode(model: bool | str) -> str:
-    """``off`` (the rules alone), ``on`` (the learned scorer) or ``light`` (the light one)."""
+    """``off`` (the rules alone), ``light`` (the light scorer) or ``on`` (the full one)."""
     mode = ("on" if model else "off") if isinstance(model, bool) else model
     if mode not in ("off", "on", "light"):
         raise ValueError(f"model must be off, on or light, not {model!r}")
@@ -111,8 +111,8 @@ def _mode(model: bool | str) -> str:
 
 def checkers(model: bool | str = False) -> tuple[Callable[..., Any], Callable[..., Any]]:
     """(check, check_many): the rules alone (``drafting.check``, the API default); with
-    ``model`` on, the rules with the learned scorer (what ``drafting check`` runs by
-    default); with ``light``, the light scorer (the parse's own features, no encoder)."""
+    ``model`` on, the full scorer (what ``drafting check`` runs by default: it also runs
+    the sentence encoder); with ``light``, the light scorer (no transformer pass)."""
     mode = _mode(model)
     if mode == "off":
         from drafting.engine import check, check_many
@@ -122,7 +122,7 @@ def checkers(model: bool | str = False) -> tuple[Callable[..., Any], Callable[..
 
     from drafting import learned
 
-    path = learned.light_path() if mode == "light" else None
+    path = learned.mode_path(mode)
     return (partial(learned.check, model=True, path=path),
             partial(learned.check_many, model=True, path=path))
 
@@ -343,7 +343,7 @@ def format_report(res: dict[str, Any]) -> str:
     lines = [
         f"drafting benchmark: {res['corpus_statements']} statements, {res['rounds']} rounds "
         "(median round reported); check = "
-        + {"on": "rules + learned scorer", "light": "rules + light scorer"}.get(
+        + {"on": "rules + full scorer", "light": "rules + light scorer"}.get(
             str(res.get("model")), "rules alone"),
     ]
     if env:
@@ -403,9 +403,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--strict", action="store_true", help="exit 1 if a ratio is over the bar")
     p.add_argument("--model", choices=["on", "off", "light"], default="off",
-                   help="off (default): drafting.check, the rules alone; on: the rules with "
-                        "the learned scorer, as `drafting check` runs by default; light: the light "
-                        "scorer (the parse's own features, no encoder)")
+                   help="off (default): drafting.check, the rules alone; on: the full "
+                        "scorer, as `drafting check` runs by default (with the sentence "
+                        "encoder); light: the light scorer (no transformer pass)")
     args = p.parse_args(argv)
     if args.repeat < 1:
         p.error("--repeat must be at least 1")

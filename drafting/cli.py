@@ -20,12 +20,17 @@ from collections import deque
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
+from drafting.learned import DEFAULT_MODE, MODES
+
 if TYPE_CHECKING:
     from drafting.engine import Item, ItemError
     from drafting.report import Report
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 KIND_HELP = "danger, safety_goal, harm, or auto (the checker decides and says which)"
+MODEL_HELP = ("on (default): the rules with the learned scorer blended in (it runs the "
+              "sentence encoder); light: the light scorer, which reads only the parse and "
+              "word-piece vectors (about half the time); off: the rules alone")
 SAMPLE = (
     "There are concerns that Dad presents as hostile and DV is ongoing in the home, "
     "placing Amy (4) at risk of significant harm."
@@ -223,13 +228,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     from drafting.textinput import InputError
 
     rules = tuple(args.rules or ())
-    if getattr(args, "model", "on") in ("on", "light"):  # the learned scorer, see README
+    mode = getattr(args, "model", DEFAULT_MODE)
+    if mode != "off":  # the learned scorer, see README
         from functools import partial
 
         from drafting import learned
 
-        # "on" runs the sentence encoder in numpy; "light" reads the parse's own tensor
-        path = learned.light_path() if args.model == "light" else None
+        # "on" runs the sentence encoder in numpy; "light" reads the parse and word pieces
+        path = learned.mode_path(mode)
         check = partial(learned.check, model=True, path=path)
         check_many = partial(learned.check_many, model=True, path=path)
     if args.input:
@@ -294,7 +300,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(json.dumps(res.to_dict(), indent=2))
     else:
         title = _eval_title(args)
-        how = {"on": "rules + learned scorer", "light": "rules + light scorer",
+        how = {"on": "rules + full scorer", "light": "rules + light scorer",
                "off": "rules alone"}[args.model]
         beside = "; the rules alone next" if args.model != "off" else ""
         print(f"{title}: {res.statements} statements; the checker ({how}) on the left"
@@ -420,7 +426,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     print("Checking a sample danger statement:\n")
     print(f"  {SAMPLE}\n")
     ns = argparse.Namespace(text=SAMPLE, file=None, input=None, kind="danger",
-                            format="text", rules=[], model="on")
+                            format="text", rules=[], model=DEFAULT_MODE)
     cmd_check(ns)
     return EXIT_OK
 
@@ -449,9 +455,7 @@ def build_parser() -> argparse.ArgumentParser:
     c.add_argument("--input", metavar="FILE.jsonl",
                    help="check many: one JSON object per line with id, kind, text "
                         "(- for standard input)")
-    c.add_argument("--model", default="on", choices=["on", "light", "off"],
-                   help="on (default): the rules with the learned scorer blended in; light: "
-                        "the smaller scorer that reads only the parse; off: the rules alone")
+    c.add_argument("--model", default=DEFAULT_MODE, choices=MODES, help=MODEL_HELP)
     c.set_defaults(func=cmd_check)
 
     e = sub.add_parser("eval", help="accuracy per criterion against labelled statements")
@@ -461,9 +465,9 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", default="text", choices=["text", "json"])
     e.add_argument("--rules", action="append", metavar="FILE")
     e.add_argument("--show-mistakes", action="store_true")
-    e.add_argument("--model", default="on", choices=["on", "light", "off"],
-                   help="how the checker runs, as for `drafting check` (default on: rules "
-                        "plus the learned scorer, with the rules alone scored beside it)")
+    e.add_argument("--model", default=DEFAULT_MODE, choices=MODES,
+                   help="how the checker runs, as for `drafting check` (with a scorer, the "
+                        "rules alone are scored beside it)")
     e.set_defaults(func=cmd_eval)
 
     t = sub.add_parser("train", help="train the learned scorer on the tuning split")

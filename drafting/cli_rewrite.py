@@ -24,6 +24,7 @@ from drafting.cli import (
     _visible,
 )
 from drafting.cli import _emit as _emit_one
+from drafting.learned import DEFAULT_MODE, MODES
 
 
 def _words(text: str) -> list[str]:
@@ -184,8 +185,9 @@ def add_parsers(sub: Any) -> None:
                    help="rewrite many: one JSON object per line with id, kind, text")
     w.add_argument("--child-age", type=int, metavar="AGE",
                    help="instead, a version for the child (danger statements and goals)")
-    w.add_argument("--model", default="on", choices=["on", "light", "off"],
-                   help="check as `drafting check --model` does before rewriting (default on)")
+    w.add_argument("--model", default=DEFAULT_MODE, choices=MODES,
+                   help="check as `drafting check --model` does before rewriting (default "
+                        f"{DEFAULT_MODE})")
     w.set_defaults(func=cmd_rewrite)
 
     b = sub.add_parser("build", help="answer a few questions and get a well-formed statement")

@@ -171,8 +171,8 @@ def _scored(pairs: Iterable[Any], by_id: dict[str, dict[str, Any]],
 def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
              rules: Iterable[str] = (), model: str = "off") -> Result:
     """Score the checker against the labels. ``model`` is how ``drafting check`` is run:
-    "on" (rules plus the learned scorer), "light" or "off" (the rules alone); with a
-    scorer, the rules alone are scored beside it on the same statements."""
+    "light" or "on" (rules plus the light or full learned scorer) or "off" (the rules
+    alone); with a scorer, the rules alone are scored beside it on the same statements."""
     res = Result(model=model)
 
     items = (Item(str(r["id"]), kind_override or r["kind"], r["text"]) for r in rows)
@@ -182,7 +182,7 @@ def evaluate(rows: list[dict[str, Any]], *, kind_override: str | None = None,
     else:
         from drafting import learned
 
-        path = learned.light_path() if model == "light" else None
+        path = learned.mode_path(model)
         checked = _scored(learned.check_pairs(items, rules=rules, path=path), by_id, res)
     for out in checked:
         if not isinstance(out, Report):

@@ -79,8 +79,23 @@ def artefact_path() -> Path:
 
 
 def light_path() -> Path:
-    """The light scorer (rules + doc.tensor only, no torch): ``drafting train --light``."""
+    """The light scorer (rules, doc.tensor and word-piece vectors; no transformer pass):
+    ``drafting train --light``."""
     return artefact_path().with_name("learned_light.npz")
+
+
+# How ``drafting check --model`` runs: "on", the default, is the full scorer (it also runs
+# the sentence encoder); "light" reads the parse and word-piece vectors only, with no
+# transformer pass; "off" is the rules alone.
+MODES = ("on", "light", "off")
+DEFAULT_MODE = "on"
+
+
+def mode_path(mode: str) -> Path | None:
+    """The artefact a mode reads; None for "off" (the rules alone)."""
+    if mode not in MODES:
+        raise ValueError(f"unknown model mode {mode!r}: use one of {', '.join(MODES)}")
+    return {"light": light_path(), "on": artefact_path(), "off": None}[mode]
 
 
 @lru_cache(maxsize=4)

@@ -105,7 +105,7 @@ def test_model_modes_pick_their_scorer(bench: ModuleType) -> None:
     assert bench.checkers("off")[0] is rules_check
     light = bench.checkers("light")[0](text, kind="danger")
     assert light == learned.check(text, kind="danger", model=True, path=learned.light_path())
-    assert bench.checkers(True)[0].keywords == {"model": True, "path": None}
+    assert bench.checkers(True)[0].keywords == {"model": True, "path": learned.artefact_path()}
     assert bench.checkers("light")[0].keywords["path"] == learned.light_path()
     with pytest.raises(ValueError, match="off, on or light"):
         bench.checkers("fast")

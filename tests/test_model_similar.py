@@ -106,3 +106,26 @@ def test_committed_light_scorer_matches_the_corpus_and_needs_no_torch():
     assert heavy.strip() == ""  # no torch, no transformers
     report = json.loads(out)
     assert "learned scorer" in report["criteria"]["behavioural_specificity"]["message"].lower()
+
+
+def test_light_scorer_reads_word_pieces_and_never_runs_the_encoder():
+    """``--model light`` gives the light scorer's report through the CLI, reading the
+    word-piece table and never loading the transformer pass (the reason it is fast)."""
+    from drafting import learned
+
+    code = textwrap.dedent("""\
+        import json
+        from drafting.cli import main
+        code = main(sys.argv[1:])
+        print("LOADED=" + json.dumps([m for m in ("drafting.models.minilm",
+                                                  "drafting.models.wordpiece", "torch")
+                                      if m in sys.modules]))
+        sys.exit(code)
+        """)
+    text = "Dad has been drinking a lot and the children are scared when he comes home."
+    proc = _run(code, "check", "--kind", "danger", "--format", "json", "--model", "light", text)
+    assert proc.returncode in (0, 1), proc.stderr[-2000:]
+    out, loaded = proc.stdout.rsplit("LOADED=", 1)
+    assert json.loads(loaded) == ["drafting.models.wordpiece"]
+    expected = learned.check(text, kind="danger", model=True, path=learned.light_path())
+    assert json.loads(out) == expected.to_dict()

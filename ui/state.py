@@ -74,6 +74,15 @@ def examples_model() -> Any:
     return load_scorer()
 
 
+@st.cache_resource(show_spinner="Loading the learned scorer (once for this server)…")
+def scorer() -> Any:
+    """The learned scorer ``drafting check`` uses by default, loaded once per server (its
+    sentence encoder, if it reads one, loads on the first check: numpy, no torch)."""
+    from drafting.learned import DEFAULT_MODE, load_scorer, mode_path
+
+    return load_scorer(mode_path(DEFAULT_MODE))
+
+
 def similar(text: str, kind: str, k: int = 3) -> list[dict[str, Any]]:
     """Well-written corpus statements like the draft, memoised per session."""
     from drafting.similar import similar as nearest
@@ -146,7 +155,7 @@ def _check(text: str, kind: str, model: bool = False) -> Checked:
         if model:  # the learned scorer blended with the rules (loaded once per server)
             from drafting.learned import apply
 
-            (report,) = apply(examples_model(), [report], [text], [doc])
+            (report,) = apply(scorer(), [report], [text], [doc])
         return Checked(report, doc)
     except InputError as exc:
         return Checked(error=exc.message)

@@ -186,6 +186,23 @@ def _clause_verb(tok: Token) -> Token:
     return verb
 
 
+def _found(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
+    """Whoever was found or seen with the effect bears it, not the finder: "a neighbour
+    found Rio with a cut head", "was found by a neighbour crying". None: no such verb."""
+    t = tok
+    for _ in range(4):
+        if t.head.i == t.i or any(c.dep_ in ("nsubj", "nsubjpass") for c in t.children):
+            return None  # a clause of its own: "checked by the GP after Dad shook her"
+        t = t.head
+        if t.pos_ == "VERB" and t.lemma_.lower() in OBSERVING:
+            for seen in (c for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
+                verdict = _classify(a, seen, actors)
+                if verdict is not None:
+                    return verdict
+            return None
+    return None
+
+
 def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     """Does the impact word fall on a child (True), an adult (False) or nobody (None)?"""
     if tok.pos_ in ("NOUN", "PROPN"):
@@ -199,6 +216,9 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
                     return verdict
         if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() not in IMPACT_WORDS:
             return None  # "hospital appointments" is not a hospital visit
+    verdict = _found(a, tok, actors)
+    if verdict is not None:
+        return verdict
     verb = _clause_verb(tok)
     subj = subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)

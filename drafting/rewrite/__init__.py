@@ -60,7 +60,7 @@ def suggest(text: str, kind: str = "auto", *, rules: Iterable[str] = (),
             model: str = "off") -> Suggestions:
     """Check a draft, then offer edits and a whole rewrite. Raises InputError like check.
 
-    ``model`` ("on", "light" or "off") blends the learned scorer into the check first, as
+    ``model`` ("light", "on" or "off") blends the learned scorer into the check first, as
     ``drafting check`` does, so the rewrite asks for exactly what that check found missing.
     """
     from drafting.engine import _check_kind, _nlp, _rules, report_for
@@ -74,7 +74,7 @@ def suggest(text: str, kind: str = "auto", *, rules: Iterable[str] = (),
     if model != "off":
         from drafting import learned
 
-        path = learned.light_path() if model == "light" else None
+        path = learned.mode_path(model)
         (report,) = learned.apply(learned.load_scorer(path), [report], [text], [doc])
     return suggest_for(text, doc, report, rules=rules)
 
