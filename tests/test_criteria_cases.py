@@ -140,6 +140,14 @@ IMPACT = [
     ("Since January, Dad has kept Sami home from school to look after his baby brother.", True),
     ("Over half-term Lily, 6, knocked on neighbours' doors asking for food.", True),
     ("The landlord cut off the heating, and the windows were black with mould.", False),
+    # an effect word standing for something else: a name, a place, a thing
+    ("On 2 May Mark punched Jade, breaking her nose, while the baby slept upstairs.", False),
+    ("After the row, Tracey pushed Marcy, 15, out and locked the door behind her.", False),
+    ("Kane held a lighter to Molly's hair and locked her in the shed.", False),
+    ("When Dad shouted, Kofi, 5, sat behind the coats with his hands over his ears.", True),
+    # the one found with the effect bears it, not the finder
+    ("A neighbour found Rio, 2, in the hallway with a cut head after Mum left him alone.",
+     True),
     ("Mum said that on Saturday Dad shook the baby and she cried for an hour after.", True),
     ("Mum said that on Saturday Dad shook the baby because she would not stop crying.", False),
     # what the child does since

@@ -312,6 +312,19 @@ def _negated_impact(tok: Token) -> bool:
         c.lower_ in ("no", "nil") for c in tok.children)
 
 
+def _not_an_effect(a: Analysis, tok: Token) -> bool:
+    """An effect word used as something else: a name ("Mark hit Jade"), a place ("locked
+    the door behind her"), a thing ("held a lighter to her hair")."""
+    if tok.pos_ == "PROPN" and tok.text.istitle() and (
+            a.people.mention(tok).role in ("adult", "child", "unknown")
+            or (tok.dep_ in ("nsubj", "dobj") and not tok.is_sent_start)):
+        return True
+    if tok.lower_ == "behind" and any(c.dep_ == "pobj" and c.pos_ == "PRON"
+                                      for c in tok.children):
+        return True
+    return tok.lower_ == "lighter" and any(c.dep_ == "det" for c in tok.children)
+
+
 def _in_trigger(tok: Token) -> bool:
     """"smacked his hand when he cried": the crying set it off; it is not the effect."""
     verb = _clause_verb(tok)
@@ -372,6 +385,8 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
         ) and low not in INJURIES:
             continue
         if _negated_impact(tok) or _in_trigger(tok):
+            continue
+        if _not_an_effect(a, tok):
             continue
         if low == "black" and not any(t.lower_ in BODY or t.lower_ == "blue"
                                       for t in tok.doc[tok.i + 1: tok.i + 4]):
