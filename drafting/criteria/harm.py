@@ -314,7 +314,11 @@ def _negated_impact(tok: Token) -> bool:
 
 def _not_an_effect(a: Analysis, tok: Token) -> bool:
     """An effect word used as something else: a name ("Mark hit Jade"), a place ("locked
-    the door behind her"), a thing ("held a lighter to her hair")."""
+    the door behind her"), a thing ("held a lighter to her hair", "windows black with
+    mould": black is an effect only as "a black eye" or "black and blue")."""
+    if tok.lower_ == "black":
+        return not any(t.lower_ in BODY or t.lower_ == "blue"
+                       for t in tok.doc[tok.i + 1: tok.i + 4])
     if tok.pos_ == "PROPN" and tok.text.istitle() and (
             a.people.mention(tok).role in ("adult", "child", "unknown")
             or (tok.dep_ in ("nsubj", "dobj") and not tok.is_sent_start)):
@@ -388,9 +392,6 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
             continue
         if _not_an_effect(a, tok):
             continue
-        if low == "black" and not any(t.lower_ in BODY or t.lower_ == "blue"
-                                      for t in tok.doc[tok.i + 1: tok.i + 4]):
-            continue  # "a black eye", "black and blue"; not "windows black with mould"
         verdict = _experiencer(a, tok, actors)
         if verdict is None and _child_in_clause(a, tok, actors):
             verdict = True  # "Jack, 7, had an asthma attack and was taken to hospital"
