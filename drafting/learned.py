@@ -11,7 +11,9 @@ An overruled verdict keeps the rule's evidence and says that the scorer overrule
 sure it was.
 
 The encoder runs in numpy (``drafting.models.minilm``) and loads only when a scorer that
-reads embeddings runs; the plain ``drafting.check`` never comes here.
+reads embeddings runs; the light scorer reads only the encoder's input table through the
+word pieces (``drafting.models.wordpiece``), never its transformer pass. The plain
+``drafting.check`` never comes here.
 """
 
 from __future__ import annotations

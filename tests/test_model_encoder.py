@@ -76,3 +76,21 @@ def test_offline_load_with_sockets_blocked():
     assert out["shape"] == [1, 384] and out["norm"] == pytest.approx(1.0, abs=1e-5)
     assert not out["torch"]  # the numpy forward pass: torch is for training only
     assert "network access attempted" not in proc.stderr
+
+
+def test_word_piece_vectors_shape_norm_order_and_meaning():
+    """The light scorer's word-piece feature: unit length, one row per text in input order,
+    zeros for a text with no word pieces, and nearer for statements about the same thing."""
+    from drafting.models import wordpiece
+
+    texts = ["Nan is worried that Dad hits Amy when he drinks.",
+             "Grandma fears that Dad hits Amy after drinking.",
+             "Mum will make sure Amy has breakfast before school for the next six months.",
+             "   "]
+    v = wordpiece.vectors(texts)
+    assert v.shape == (4, 384) and v.dtype == np.float32
+    assert np.allclose(np.linalg.norm(v[:3], axis=1), 1.0, atol=1e-5)
+    assert not v[3].any()
+    assert np.array_equal(wordpiece.vectors(texts[2:3])[0], v[2])  # batch order kept
+    assert float(v[0] @ v[1]) > float(v[0] @ v[2]) + 0.1
+    assert wordpiece.vectors([]).shape == (0, 384)
