@@ -476,8 +476,9 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--out", help="artefact path, .npz (default: the packaged "
                                  "drafting/models/trained/learned.npz)")
     t.add_argument("--light", action="store_true",
-                   help="train the light scorer (rules + the parse's tensor, no torch at run "
-                        "time) into drafting/models/trained/learned_light.npz")
+                   help="train the light scorer (the rules, the parse's tensor and word-piece "
+                        "vectors; no transformer pass at run time) into "
+                        "drafting/models/trained/learned_light.npz")
     t.set_defaults(func=cmd_train)
 
     s = sub.add_parser("similar", help="well-written corpus statements like a draft")
