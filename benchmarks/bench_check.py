@@ -103,8 +103,10 @@ def _median_round(totals: Sequence[float]) -> int:
 
 def _mode(model: bool | str) -> str:
     """``off`` (the rules alone), ``light`` (the light scorer) or ``on`` (the full one)."""
+    from drafting.learned import MODES
+
     mode = ("on" if model else "off") if isinstance(model, bool) else model
-    if mode not in ("off", "on", "light"):
+    if mode not in MODES:
         raise ValueError(f"model must be off, on or light, not {model!r}")
     return mode
 
