@@ -294,6 +294,14 @@ NOT_NAMES = {"advice", "concern", "concerns", "worry", "worries", "contact", "at
 NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ing")
 
 
+def _subject_follows(tok: Token) -> bool:
+    """What follows a child's name as subject: a verb, or an age ("Gracie, 2, presented")."""
+    doc = tok.doc
+    nxt = doc[tok.i + 1: tok.i + 3]
+    return bool(nxt) and (nxt[0].pos_ in ("VERB", "AUX") or (
+        len(nxt) == 2 and nxt[0].text in (",", "(") and nxt[1].like_num))
+
+
 def name_at_start(tok: Token) -> bool:
     """A name the tagger missed because it opens the sentence ("Harvey, 7, missed 20 days",
     "Tyrell has lost 6 pounds"): capitalised, not an everyday word or a role, and followed by
@@ -301,7 +309,12 @@ def name_at_start(tok: Token) -> bool:
     from drafting.readability import easy_words
 
     text, low = tok.text, tok.lower_
-    if not (tok.is_sent_start and tok.pos_ in ("NOUN", "PROPN") and text[:1].isupper()
+    # "Precious was slapped": a name the tagger read as an adjective, yet it is the subject
+    # and "Holly flinches", "Gracie, 2, presented", read as adverbs
+    tagged = tok.pos_ in ("NOUN", "PROPN") or (
+        tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass")) or (
+        tok.pos_ == "ADV" and not low.endswith("ly") and _subject_follows(tok))
+    if not (tok.is_sent_start and tagged and text[:1].isupper()
             and text[1:].islower() and len(text) > 2):
         return False
     if low in easy_words() or low in PROFESSIONAL or low in CHILD_WORDS or low in CALENDAR \
@@ -333,7 +346,8 @@ class People:
 
     def _name_tokens(self) -> Iterable[Token]:
         for tok in self.doc:
-            if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ == "PERSON":
+            if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ == "PERSON" or (
+                    tok.pos_ in ("ADJ", "ADV") and tok.is_sent_start):
                 if tok.text[:1].isupper() and tok.lower_ not in PROFESSIONAL and (
                     tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or not tok.is_sent_start
                     or name_at_start(tok)
@@ -511,7 +525,8 @@ class People:
     def mentions(self) -> list[Mention]:
         out = []
         for tok in self.doc:
-            if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_ == "PERSON":
+            if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_ == "PERSON" or (
+                    tok.pos_ in ("ADJ", "ADV") and tok.is_sent_start):
                 m = self.mention(tok)
                 if m.role in ("child", "adult", "professional", "unknown"):
                     out.append(m)

@@ -171,6 +171,32 @@ IMPACT = [
     ("On Sunday Sanjay slapped Priya, 11, across the face in the car park.", False),
     ("Tia's attendance is currently 71%.", True),
     ("Ava (5) was seen eating crackers out of the trash.", True),
+    # a pronoun in the clause of a named subject is that subject's: Tanya's finger, not Reuben's
+    ("On 4 May Wayne pushed Tanya into the door while her son Reuben, 6, watched. Tanya "
+     "broke her finger.", False),
+    ("On 4 May Wayne pushed Reuben, 6, into the door. Reuben broke his finger.", True),
+    # children spoken of only as "the kids": a bare name beside them is not the child
+    ("On Friday Leon kicked Shannon in the ribs while the kids were upstairs. Shannon's ribs "
+     "were bruised.", False),
+    ("On Friday Leon kicked Shannon, 9, in the ribs. Shannon's ribs were bruised.", True),
+    # whoever is found bears the effect, even when the finder is named last
+    ("Zak, 2, was left in the car for an hour and was found by a passer-by screaming.", True),
+    ("A neighbour found Tilly standing on the landing, sobbing.", True),
+    ("On 3 June a neighbour found Ollie, 3, with a cut lip after he fell off the wall.", True),
+    # a stabbing is itself the wound of whoever is stabbed
+    ("In May, Dale stabbed Kieran, 15, in the arm during a row over money.", True),
+    ("In May, Dale stabbed the sofa during a row over money while Kieran, 15, watched.",
+     False),
+    # a feeling the child names, unless it is a good one
+    ("Mo, 12, told his teacher he feels like a ghost at home.", True),
+    ("Mo, 12, told his teacher he feels safe with his nan now.", False),
+    ("Jess, 14, wanted to die after the photos were shared.", True),
+    # "I" in a quotation is whoever said it
+    ("Ellie (7) told officers: 'Daddy threw the plates and I hid in the bathroom.'", True),
+    ("Mum told officers: 'He threw the plates and I hid in the bathroom.'", False),
+    # a name the tagger reads as an adjective
+    ("Precious was hit by her uncle on 2 May and her lip was still swollen the next day.",
+     True),
 ]
 
 HARM_BEHAVIOUR = [

@@ -53,7 +53,7 @@ IMPACT_WORDS = {
 IMPACT_PHRASES = re.compile(
     r"\b(?:off school|lost weight|weight loss|"
     r"(?:miss(?:ed|es|ing)?|lost)\b[^.;]{0,30}\b(?:school|nursery|lessons?|days|meals?|"
-    r"appointments?)|wants? to die|want(?:ed|s)? to kill (?:him|her)self|"
+    r"appointments?)|want(?:s|ed)? to die|want(?:ed|s)? to kill (?:him|her)self|"
     r"stop(?:ped|s)? (?:eating|talking|speaking|sleeping|going|playing|coming)|could not sleep|"
     r"asthma attack|intensive care|(?:fell|fallen|falls|falling) asleep (?:in|during|at) "
     r"(?:class|lessons?|school|maths|english|assembly)|"
@@ -105,7 +105,9 @@ BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", 
 # whoever sees, finds or notes an effect is not the one it happened to
 OBSERVING = {"observe", "see", "notice", "find", "note", "spot", "witness", "record",
              "document", "report", "photograph", "examine", "check", "hear"}
-DOING_TO = {"cut", "burn", "break", "smash", "damage", "bite", "scald", "hurt", "shake"}
+DOING_TO = {"cut", "burn", "break", "smash", "damage", "bite", "scald", "hurt", "shake", "stab"}
+# acts that are themselves the injury of whoever they are done to
+WOUNDING = {"stab", "scald", "burn"}
 CAUSING = {"leave", "cause", "give", "result", "make"}
 # "kept Sami home from school", "did not send Harjeet to school": the effect is the object's
 HOLDING = {"keep", "send", "take"}
@@ -125,7 +127,12 @@ SAID = {"told", "said", "says", "asked", "begged", "disclosed", "tells", "explai
 def _has_known_child(a: Analysis) -> bool:
     cached = a.__dict__.get("_known_child")
     if cached is None:
-        cached = bool(a.people.child_names)  # a named child ("Maisie, 4", "Amy's mum")
+        # a named child ("Maisie, 4", "Amy's mum"), or children spoken of only as such
+        # ("while the twins were in the bath"): then a bare name may be an adult's
+        cached = bool(a.people.child_names) or any(
+            t.lower_ in ("children", "kids", "twins", "baby", "babies") and t.dep_ in (
+                "nsubj", "nsubjpass", "pobj", "dobj") and any(
+                c.dep_ in ("det", "poss") for c in t.children) for t in a.doc)
         a.__dict__["_known_child"] = cached
     return cached
 
@@ -148,6 +155,9 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
     low = person.lower_
     if low in ("it", "its", "this", "that", "which"):
         return None
+    bound = _bound_subject(a, person) or _quoted_speaker(person)
+    if bound is not None:
+        return _classify(a, bound, actors)
     if low in ("he", "him", "his", "she", "her"):
         want = "m" if low in ("he", "him", "his") else "f"
         for m in reversed(people.mentions):
@@ -177,6 +187,62 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
     return None
 
 
+QUOTES = {"'", '"', "“", "”", "‘", "’"}
+
+
+def _quoted_speaker(pronoun: Token) -> Token | None:
+    """Who "I" is inside a quotation: the subject of the saying verb just before the
+    innermost open quote ("Callum (6) disclosed: 'Daddy pulled Mummy's hair and I hid'")."""
+    if pronoun.lower_ not in ("i", "me", "my", "myself"):
+        return None
+    opened: list[int] = []
+    for t in pronoun.doc[: pronoun.i]:
+        if t.text in QUOTES and t.pos_ == "PUNCT":
+            if t.text in ("”", "’") or (opened and t.text == pronoun.doc[opened[-1]].text):
+                if opened:
+                    opened.pop()
+            else:
+                opened.append(t.i)
+    if not opened:
+        return None
+    start = opened[-1]
+    for t in reversed(pronoun.doc[max(0, start - 25): start]):
+        if t.pos_ == "VERB" and t.lemma_.lower() in SAYING | {"disclose", "shout", "scream"}:
+            subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "me")]
+            return subj[0] if subj else None
+    return None
+
+
+def _bound_subject(a: Analysis, pronoun: Token) -> Token | None:
+    """The named subject a pronoun refers to when nobody else is in reach: "Kerry broke her
+    wrist", "Nadia was so frightened she did not sleep". Not when the clause has a person as
+    its object ("Mum hit Amy on her arm", "shouted at Amy until she cried")."""
+    low = pronoun.lower_
+    if low not in ("he", "his", "she", "her") or (low == "her" and pronoun.dep_ != "poss"):
+        return None
+    want = "m" if low in ("he", "his") else "f"
+    verb = _clause_verb(pronoun)
+    for _ in range(3):
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        objects = [t for t in verb.subtree if t.dep_ in ("dobj", "pobj", "dative")
+                   and t.i < pronoun.i and a.people.is_person(t)]
+        if objects:
+            return None
+        named = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
+                 and s.i < pronoun.i and s.pos_ in ("PROPN", "NOUN")
+                 and a.people.is_person(s)]
+        for s in named:
+            m = a.people.mention(s)
+            return s if m.gender in ("", want) and m.role != "professional" else None
+        if verb.dep_ not in ("ccomp", "advcl") or verb.head.i == verb.i:
+            return None
+        verb = _clause_verb(verb.head)
+        if verb.lemma_.lower() in SAYING | OBSERVING:
+            return None  # "the teacher says she fell asleep": reported, not bound
+    return None
+
+
 def _clause_verb(tok: Token) -> Token:
     verb = tok
     for _ in range(5):
@@ -195,8 +261,17 @@ def _found(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
             return None  # a clause of its own: "checked by the GP after Dad shook her"
         t = t.head
         if t.pos_ == "VERB" and t.lemma_.lower() in OBSERVING:
-            for seen in (c for c in t.children if c.dep_ in ("dobj", "nsubjpass")):
-                verdict = _classify(a, seen, actors)
+            seen = [c for c in t.children if c.dep_ in ("dobj", "nsubjpass")]
+            if not seen and is_passive(t):  # "...and was found by a neighbour crying"
+                agents = {g.i for g in agent_of(t)}
+                seen = [g for g in subjects(t) if g.i not in agents]
+            # "found Rosie standing in the street, crying": a child right after the verb
+            # ("found Mum unconscious, with Riley crying" leaves it to the clause)
+            if any(g.i == t.i + 1 and _classify(a, g, actors) for c in t.children
+                   if c.dep_ == "ccomp" for g in c.children if g.dep_ == "nsubj"):
+                return True
+            for who in seen:
+                verdict = _classify(a, who, actors)
                 if verdict is not None:
                     return verdict
             return None
@@ -214,8 +289,9 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
                 verdict = _classify(a, t, actors)
                 if verdict is not None:
                     return verdict
-        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() not in IMPACT_WORDS:
-            return None  # "hospital appointments" is not a hospital visit
+        if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() not in IMPACT_WORDS \
+                and tok.head.lower_ not in BODY:
+            return None  # "hospital appointments" is not a hospital visit; "a cut head" is
     verdict = _found(a, tok, actors)
     if verdict is not None:
         return verdict
@@ -234,6 +310,9 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     if lemma in HOLDING and not is_passive(verb) and any(
             c.dep_ == "dobj" and _classify(a, c, actors) for c in verb.children):
         return True
+    if tok.i == verb.i and lemma in WOUNDING and any(
+            c.dep_ == "dobj" and _classify(a, c, actors) for c in verb.children):
+        return True  # "Shaq stabbed Jordan in the leg": the act is itself the wound
     if tok.i == verb.i and lemma in DOING_TO and any(
             c.dep_ == "dobj" and c.lemma_.lower() not in BODY and not c.lower_.endswith("self")
             for c in verb.children):
@@ -303,6 +382,17 @@ FEELINGS = {"scared", "afraid", "frightened", "hurt", "sad", "die", "kill", "hat
             "fault", "unsafe", "home"}
 
 
+def _feels_bad(tok: Token) -> bool:
+    """"told the counsellor she feels like a prisoner": a feeling the child names, unless
+    it is a good one ("feels safe at Nan's")."""
+    return tok.lemma_ == "feel" and tok.pos_ == "VERB" and not is_negated(tok) and not any(
+        t.lower_ in GOOD_FEELINGS for t in tok.subtree)
+
+
+GOOD_FEELINGS = {"safe", "safer", "fine", "happy", "happier", "ok", "okay", "better", "good",
+                 "loved", "calm", "settled"}
+
+
 def _negated_impact(tok: Token) -> bool:
     """"Nil injuries", "no obvious injuries", "without a mark"."""
     before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3): tok.i]]
@@ -315,7 +405,12 @@ def _negated_impact(tok: Token) -> bool:
 def _not_an_effect(a: Analysis, tok: Token) -> bool:
     """An effect word used as something else: a name ("Mark hit Jade"), a place ("locked
     the door behind her"), a thing ("held a lighter to her hair", "windows black with
-    mould": black is an effect only as "a black eye" or "black and blue")."""
+    mould": black is an effect only as "a black eye" or "black and blue"), an act on a
+    thing."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in DOING_TO and any(
+            c.dep_ == "dobj" and c.lower_ not in BODY and not a.people.is_person(c)
+            and c.pos_ != "PRON" for c in tok.children):
+        return True  # "stabbed the sofa", "cut up his clothes": damage to a thing
     if tok.lower_ == "black":
         return not any(t.lower_ in BODY or t.lower_ == "blue"
                        for t in tok.doc[tok.i + 1: tok.i + 4])
@@ -377,7 +472,7 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
                     for t in c.subtree]
             if any(_classify(a, s, actors) for s in subj) and not is_negated(tok) and any(
                 t.lower_ in IMPACT_WORDS or t.lemma_.lower() in IMPACT_WORDS
-                or t.lower_ in FEELINGS for t in said
+                or t.lower_ in FEELINGS or _feels_bad(t) for t in said
             ):
                 out.append((tok, True))
             continue
