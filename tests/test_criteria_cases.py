@@ -197,6 +197,17 @@ IMPACT = [
     # a name the tagger reads as an adjective
     ("Precious was hit by her uncle on 2 May and her lip was still swollen the next day.",
      True),
+    # a hospital word is still an effect, though plain language flags it
+    ("Kerys, 12, was locked out overnight on 3 January and came home with hypothermia.",
+     True),
+    # the child's own reason is an effect; a reason that set off the adult is not
+    ("Since May, Tom, 8, has slept on the landing because he is scared of the dark.", True),
+    ("Since May, Tom, 8, has slept on the landing because Dad is scared of the dark.", False),
+    ("On 2 May Dad smacked Tom, 8, because he was cold and moaning.", False),
+    # a sentence that opens with "She" goes on about the last sentence's subject
+    ("On 9 May Aiden's mum, Carla, took an overdose while looking after Aiden, 3. She was in "
+     "hospital for a week.", False),
+    ("On 9 May Carla hit Aiden, 3, with a belt. He was in hospital for a week.", True),
 ]
 
 HARM_BEHAVIOUR = [

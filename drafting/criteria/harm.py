@@ -113,6 +113,8 @@ CAUSING = {"leave", "cause", "give", "result", "make"}
 HOLDING = {"keep", "send", "take"}
 COMMUNICATING = {"send", "message", "text", "tell", "say", "show", "give", "call", "ask",
                  "ring", "phone", "email", "write", "meet", "follow", "add", "like"}
+# looking after a child is not doing something to them ("while looking after Jordan")
+CARING = {"look", "care", "mind", "babysit", "collect", "watch", "feed", "bath", "bathe"}
 INJURIES = {"rash", "lump", "bruise", "bruises", "bruising", "injury", "injuries", "mark",
             "marks", "fracture",
             "fractures", "burn", "burns", "cut", "cuts", "scar", "scars", "blister",
@@ -141,7 +143,13 @@ def _is_topic(tok: Token) -> bool:
     """The subject of its sentence's main verb, in apposition to it or owning it
     ("Tasha's forehead was cut and she needed stitches")."""
     head = tok.head if tok.dep_ in ("appos", "poss") else tok
-    return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT"
+    if head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ == "ROOT":
+        return True
+    # the parser lost the subject ("On 14 February Jordan's mum, Hayley, took an overdose")
+    root = tok.sent.root
+    return root.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass") for c in root.children) and any(
+        s.i == tok.i for s in subjects(root))
 
 
 def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
@@ -160,6 +168,16 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
         return _classify(a, bound, actors)
     if low in ("he", "him", "his", "she", "her"):
         want = "m" if low in ("he", "him", "his") else "f"
+        if person.i == person.sent.start and person.i > 0:
+            # a sentence that opens with "She" goes on about the last one's subject, when
+            # that adult did nothing to anyone ("...Hayley, took an overdose... She was in
+            # hospital"); "Dad hit Kit. He has a bruise" is about Kit
+            before = person.doc[person.i - 1].sent
+            for m in people.mentions:
+                if before.start <= m.tok.i < before.end and m.role == "adult" \
+                        and m.gender == want and _is_topic(m.tok) and m.tok.dep_ != "poss" \
+                        and m.tok.text not in actors:
+                    return False
         for m in reversed(people.mentions):
             if m.tok.i >= person.i or m.role == "professional":
                 continue
@@ -229,8 +247,10 @@ def _bound_subject(a: Analysis, pronoun: Token) -> Token | None:
                    and t.i < pronoun.i and a.people.is_person(t)]
         if objects:
             return None
-        named = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")
-                 and s.i < pronoun.i and s.pos_ in ("PROPN", "NOUN")
+        named = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not named and verb.dep_ == "ROOT":
+            named = subjects(verb)  # the parser hung it elsewhere
+        named = [s for s in named if s.i < pronoun.i and s.pos_ in ("PROPN", "NOUN")
                  and a.people.is_person(s)]
         for s in named:
             m = a.people.mention(s)
@@ -424,14 +444,40 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
     return tok.lower_ == "lighter" and any(c.dep_ == "det" for c in tok.children)
 
 
-def _in_trigger(tok: Token) -> bool:
+def _in_trigger(a: Analysis, tok: Token) -> bool:
     """"smacked his hand when he cried": the crying set it off; it is not the effect."""
     verb = _clause_verb(tok)
     while verb.dep_ == "xcomp" and verb.head.i != verb.i:
         verb = verb.head  # "because she would not stop crying"
-    return verb.dep_ == "advcl" and any(
-        c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever", "because", "if")
-        for c in verb.children)
+    if not (verb.dep_ == "advcl" and any(
+            c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever", "because", "if")
+            for c in verb.children)):
+        return False
+    # "he sleeps on the floor because he is scared": the child's own reason is an effect,
+    # unless someone else in the main clause could be "he" ("smacked Oscar because he...")
+    own = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
+    head = verb.head
+    if not own or own[0].lower_ not in ("he", "she") or head.i == verb.i:
+        return True
+    main = [s for s in subjects(head) if s.pos_ in ("PROPN", "NOUN", "PRON")]
+    done_to = [c for c in head.children if c.dep_ in ("dobj", "dative")
+               or (c.dep_ == "npadvmod" and c.pos_ == "PROPN")]  # a misparsed object
+    done_to += [g for c in head.children if c.dep_ == "prep" for g in c.children
+                if g.dep_ == "pobj"]
+    owners = [p for t in done_to + main for p in t.children if p.dep_ == "poss"]
+    others = [t for t in done_to + owners if t.i != own[0].i and (
+        a.people.is_person(t) or t.lower_ in ("him", "her", "his"))]
+    return bool(others) or not main or not all(_may_be(a, own[0], m) for m in main)
+
+
+def _may_be(a: Analysis, pronoun: Token, subject: Token) -> bool:
+    """Could "he" or "she" be this subject: the same pronoun, or a person not of the other
+    gender?"""
+    if subject.pos_ == "PRON":
+        return subject.lower_ == pronoun.lower_
+    m = a.people.mention(subject)
+    want = "m" if pronoun.lower_ == "he" else "f"
+    return m.role in ("child", "unknown", "adult") and m.gender in ("", want)
 
 
 def _child_in_clause(a: Analysis, tok: Token, actors: set[str]) -> bool:
@@ -454,10 +500,11 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
     for b in behaviours(a, allow_passive=False):
         if b.actor is None or a.people.is_child(b.actor):
             continue
-        if b.verb.lemma_.lower() in COMMUNICATING:
+        if b.verb.lemma_.lower() in COMMUNICATING | CARING:
             continue  # "Priya sent him two photos" does not make Priya the adult
         targets = [c for c in b.verb.children if c.dep_ in ("dobj", "dative")]
         targets += [g for c in b.verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on")
+                    and c.i > b.verb.i  # not "On 14 May Jo's mum took..."
                     for g in c.children if g.dep_ == "pobj"]
         if any(_is_target(a, t, b.actor) for t in targets):
             actors.add(b.actor.text)
@@ -479,11 +526,10 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
         if low not in IMPACT_WORDS and lemma not in IMPACT_WORDS:
             continue
         if a.overlaps(tok.idx, tok.idx + len(tok.text), "consequences") or any(
-            f.start <= tok.idx < f.end and f.category in ("jargon", "vague_label", "acronym")
-            for f in a.findings
+            f.start <= tok.idx < f.end and f.category == "vague_label" for f in a.findings
         ) and low not in INJURIES:
-            continue
-        if _negated_impact(tok) or _in_trigger(tok):
+            continue  # a label ("withdrawn") is not an effect; jargon ("hypothermia") is one
+        if _negated_impact(tok) or _in_trigger(a, tok):
             continue
         if _not_an_effect(a, tok):
             continue
@@ -493,7 +539,7 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
         out.append((tok, verdict))
     for m in IMPACT_PHRASES.finditer(a.text):
         span = a.doc.char_span(m.start(), m.end(), alignment_mode="expand")
-        if span is None or _in_trigger(span.root):
+        if span is None or _in_trigger(a, span.root):
             continue  # "shut her in the cupboard when she would not go to bed"
         verdict = _experiencer(a, span.root, actors)
         if verdict is None and any(_classify(a, t, actors) for t in span.sent
