@@ -208,6 +208,18 @@ IMPACT = [
     ("On 9 May Aiden's mum, Carla, took an overdose while looking after Aiden, 3. She was in "
      "hospital for a week.", False),
     ("On 9 May Carla hit Aiden, 3, with a belt. He was in hospital for a week.", True),
+    # "A&E." closing a statement is one token
+    ("Suspect arrested 04/05 for ABH on his daughter Lily (9). Lily conveyed to A&E.", True),
+    ("Reggie sustained a dog bite to the hand.", True),
+    ("Mum hasn't washed Evie's clothes since May, and Evie, 8, says the other girls laugh "
+     "because she smells.", True),
+    ("Kayla told her aunt what her stepdad did and has refused to go home since.", True),
+    ("On 2 March Josh (6) and Ruby (4) had nothing to eat all day.", True),
+    ("Since Mum went into hospital, Kacey, 9, has been getting herself to school, arriving "
+     "late every day.", True),
+    # a subject the parser lost: "his" is the child just named
+    ("On Saturday Craig swung Lucas (2) around by one arm and his elbow popped out.", True),
+    ("On Saturday Craig swung Lucas (2) around by one arm in the garden.", False),
 ]
 
 HARM_BEHAVIOUR = [

@@ -47,7 +47,7 @@ IMPACT_WORDS = {
     "tears", "tearful", "tired", "sleepy", "drowned", "hypothermia", "hypervigilant",
     "sti", "regressed", "perforated", "eardrum", "fearful", "frostbite", "ulcer", "ulcers",
     "awol", "withdrawal", "withdrawing", "absences", "diarrhoea", "diarrhea", "hysterical",
-    "inconsolable", "homeless", "chipped", "fits",
+    "inconsolable", "homeless", "chipped", "fits", "bite", "smells",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
@@ -93,7 +93,8 @@ IMPACT_PHRASES = re.compile(
     r"bend|stand|sit)|sle(?:eps?|pt|eping)\s+through\s+(?:first|morning|his|her)\s+lessons|"
     r"dropped\s+from\s+the\s+\d+\w*\s+(?:centile\s+)?to\s+(?:below\s+)?the\s+\d+\w*\s+"
     r"centile|(?:will\s+not|won't|would\s+not|wouldn't)\s+go\s+(?:outside|out|into|in|"
-    r"to\s+sleep|to\s+bed))\b",
+    r"to\s+sleep|to\s+bed)|refus(?:ed|es|ing)\s+to\s+(?:go|come)\s+(?:back\s+)?home|"
+    r"nothing\s+to\s+eat|arriv(?:es|ed|ing)\s+late|late\s+(?:for|to|into)\s+school)\b",
     re.IGNORECASE,
 )
 BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", "nose",
@@ -321,7 +322,9 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     if not own_subject and verb.pos_ in ("VERB", "AUX"):
         # a misattached subject: "Dad uses drugs and Bilal, 14, has stopped going"
         for t in reversed(a.doc[max(verb.sent.start, verb.i - 8): verb.i]):
-            role = a.people.mention(t).role if t.pos_ in ("PROPN", "NOUN") else ""
+            role = a.people.mention(t).role if t.pos_ in ("PROPN", "NOUN") else (
+                a.people.resolve(t).role if t.dep_ == "poss" and t.lower_ in ("his", "her")
+                else "")  # "swung Lucas (2) around by one arm and his elbow popped out"
             if role == "child":
                 return True
             if role in ("adult", "professional"):
@@ -415,7 +418,10 @@ GOOD_FEELINGS = {"safe", "safer", "fine", "happy", "happier", "ok", "okay", "bet
 
 def _negated_impact(tok: Token) -> bool:
     """"Nil injuries", "no obvious injuries", "without a mark"."""
-    before = [t.lower_ for t in tok.doc[max(tok.sent.start, tok.i - 3): tok.i]]
+    window = tok.doc[max(tok.sent.start, tok.i - 3): tok.i]
+    # "the children at No. 9 cry for hours": a house number, not a negation
+    before = [t.lower_ for t in window if not (t.text == "No" and t.i + 1 < len(t.doc)
+                                               and t.nbor(1).text == ".")]
     if any(w in ("stop", "help") for w in before):
         return False  # "could not stop shaking"
     return any(w in ("no", "nil", "without", "not") for w in before) or any(
@@ -506,11 +512,13 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
         targets += [g for c in b.verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on")
                     and c.i > b.verb.i  # not "On 14 May Jo's mum took..."
                     for g in c.children if g.dep_ == "pobj"]
-        if any(_is_target(a, t, b.actor) for t in targets):
+        if any(_is_target(a, t, b.actor) and not any(c.lower_ == "other" for c in t.children)
+               for t in targets):  # "has started hitting other children" is the child
             actors.add(b.actor.text)
     out = []
     for tok in a.doc:
-        low, lemma = tok.lower_, tok.lemma_.lower()
+        # "A&E." at the end of a statement is one token
+        low, lemma = tok.lower_.rstrip(".") or tok.lower_, tok.lemma_.lower()
         if low in SAID or (lemma in SAYING and tok.pos_ == "VERB"):
             # what the child said counts when the child is the speaker and says how it
             # hurt or frightened them ("told her teacher she was scared"), not "she is fine"
