@@ -294,6 +294,16 @@ NOT_NAMES = {"advice", "concern", "concerns", "worry", "worries", "contact", "at
 NOUN_ENDINGS = ("tion", "sion", "ment", "ness", "ity", "ance", "ence", "ship", "ism", "ing")
 
 
+HYPHENATED_NAME = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+(?:'s|’s)?")
+
+
+def _hyphenated_name(tok: Token) -> bool:
+    """"Lily-Mae's weight": a double-barrelled first name the entity tagger calls an
+    organisation."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and bool(HYPHENATED_NAME.fullmatch(ent.text))
+
+
 def _subject_follows(tok: Token) -> bool:
     """What follows a child's name as subject: a verb, or an age ("Gracie, 2, presented")."""
     doc = tok.doc
@@ -505,7 +515,7 @@ class People:
         if tok.ent_type_ in ("ORG", "NORP") and not (
             tok.pos_ == "PROPN" and tok.ent_iob_ == "B" and (
                 tok.i + 1 >= len(self.doc) or self.doc[tok.i + 1].ent_iob_ != "I")
-        ):
+        ) and not _hyphenated_name(tok):
             return Mention(tok, "professional", "")
         looks_like_name = tok.text[:1].isupper() and tok.text[1:2].islower()
         if looks_like_name and (tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or (

@@ -220,6 +220,20 @@ IMPACT = [
     # a subject the parser lost: "his" is the child just named
     ("On Saturday Craig swung Lucas (2) around by one arm and his elbow popped out.", True),
     ("On Saturday Craig swung Lucas (2) around by one arm in the garden.", False),
+    # a missed appointment is the adult's omission; what followed is the effect
+    ("Ellis has missed four health appointments since June.", False),
+    ("Since June, Dad has missed four of Ellis's hospital appointments, and Ellis has been "
+     "in A&E twice.", True),
+    # a double-barrelled name is not an organisation
+    ("Over the summer Rosa-Lee's weight has dropped from the 25th to the 2nd centile.", True),
+    # what the child says they feel or no longer get
+    ("Ava (9) told the school nurse 'Dad doesn't love me any more'.", True),
+    ("Ava (9) told the school nurse 'Dad loves me and takes me swimming'.", False),
+    ("Finn said his mum 'gets really scary when she drinks'.", True),
+    ("Dad smacked Ollie on the leg with a spoon in May. Ollie told his teacher it stings "
+     "when he sits down.", True),
+    ("Since the fight on 3 May, Reuben, 12, has told his teacher he wants to live with his "
+     "gran.", True),
 ]
 
 HARM_BEHAVIOUR = [

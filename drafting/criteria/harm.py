@@ -47,13 +47,14 @@ IMPACT_WORDS = {
     "tears", "tearful", "tired", "sleepy", "drowned", "hypothermia", "hypervigilant",
     "sti", "regressed", "perforated", "eardrum", "fearful", "frostbite", "ulcer", "ulcers",
     "awol", "withdrawal", "withdrawing", "absences", "diarrhoea", "diarrhea", "hysterical",
-    "inconsolable", "homeless", "chipped", "fits", "bite", "smells",
+    "inconsolable", "homeless", "chipped", "fits", "bite", "smells", "sting", "stings",
+    "stung",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
     r"\b(?:off school|lost weight|weight loss|"
-    r"(?:miss(?:ed|es|ing)?|lost)\b[^.;]{0,30}\b(?:school|nursery|lessons?|days|meals?|"
-    r"appointments?)|want(?:s|ed)? to die|want(?:ed|s)? to kill (?:him|her)self|"
+    r"(?:miss(?:ed|es|ing)?|lost)\b[^.;]{0,30}\b(?:school|nursery|lessons?|days|meals?)|"
+    r"want(?:s|ed)? to die|want(?:ed|s)? to kill (?:him|her)self|"
     r"stop(?:ped|s)? (?:eating|talking|speaking|sleeping|going|playing|coming)|could not sleep|"
     r"asthma attack|intensive care|(?:fell|fallen|falls|falling) asleep (?:in|during|at) "
     r"(?:class|lessons?|school|maths|english|assembly)|"
@@ -94,7 +95,8 @@ IMPACT_PHRASES = re.compile(
     r"dropped\s+from\s+the\s+\d+\w*\s+(?:centile\s+)?to\s+(?:below\s+)?the\s+\d+\w*\s+"
     r"centile|(?:will\s+not|won't|would\s+not|wouldn't)\s+go\s+(?:outside|out|into|in|"
     r"to\s+sleep|to\s+bed)|refus(?:ed|es|ing)\s+to\s+(?:go|come)\s+(?:back\s+)?home|"
-    r"nothing\s+to\s+eat|arriv(?:es|ed|ing)\s+late|late\s+(?:for|to|into)\s+school)\b",
+    r"nothing\s+to\s+eat|(?:wants?|wanted|asked|asks)\s+(?:if\s+(?:she|he)\s+can\s+|to\s+)"
+    r"(?:come\s+and\s+)?(?:live|stay)\s+with|arriv(?:es|ed|ing)\s+late|late\s+(?:for|to|into)\s+school)\b",
     re.IGNORECASE,
 )
 BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", "nose",
@@ -402,7 +404,7 @@ def _is_target(a: Analysis, tok: Token, actor: Token) -> bool:
 FEELINGS = {"scared", "afraid", "frightened", "hurt", "sad", "die", "kill", "hate", "hates",
             "worthless", "stupid", "alone", "hungry", "cold", "pain", "sore", "nobody",
             "disappeared", "disappear", "food", "tea", "breakfast", "dinner", "lunch", "eaten",
-            "fault", "unsafe", "home"}
+            "fault", "unsafe", "home", "scary"}
 
 
 def _feels_bad(tok: Token) -> bool:
@@ -410,6 +412,13 @@ def _feels_bad(tok: Token) -> bool:
     it is a good one ("feels safe at Nan's")."""
     return tok.lemma_ == "feel" and tok.pos_ == "VERB" and not is_negated(tok) and not any(
         t.lower_ in GOOD_FEELINGS for t in tok.subtree)
+
+
+def _unloved(tok: Token) -> bool:
+    """"told the counsellor 'Mum doesn't love me anymore'", "doesn't like Mummy's friends":
+    what a child says they no longer get or feel at home."""
+    return tok.pos_ == "VERB" and tok.lemma_ in ("love", "like", "care", "bother") \
+        and is_negated(tok)
 
 
 GOOD_FEELINGS = {"safe", "safer", "fine", "happy", "happier", "ok", "okay", "better", "good",
@@ -428,6 +437,10 @@ def _negated_impact(tok: Token) -> bool:
         c.lower_ in ("no", "nil") for c in tok.children)
 
 
+CARE_MISSED = {"appointment", "immunisation", "immunization", "vaccination", "check",
+               "clinic", "review", "dose", "medication"}
+
+
 def _not_an_effect(a: Analysis, tok: Token) -> bool:
     """An effect word used as something else: a name ("Mark hit Jade"), a place ("locked
     the door behind her"), a thing ("held a lighter to her hair", "windows black with
@@ -437,6 +450,9 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
             c.dep_ == "dobj" and c.lower_ not in BODY and not a.people.is_person(c)
             and c.pos_ != "PRON" for c in tok.children):
         return True  # "stabbed the sofa", "cut up his clothes": damage to a thing
+    if tok.lower_ in ("missed", "miss", "misses", "missing") and any(
+            t.lemma_.lower() in CARE_MISSED for t in tok.doc[tok.i + 1: tok.i + 5]):
+        return True  # a missed appointment is what the adult did not do, not its effect
     if tok.lower_ == "black":
         return not any(t.lower_ in BODY or t.lower_ == "blue"
                        for t in tok.doc[tok.i + 1: tok.i + 4])
@@ -527,7 +543,7 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
                     for t in c.subtree]
             if any(_classify(a, s, actors) for s in subj) and not is_negated(tok) and any(
                 t.lower_ in IMPACT_WORDS or t.lemma_.lower() in IMPACT_WORDS
-                or t.lower_ in FEELINGS or _feels_bad(t) for t in said
+                or t.lower_ in FEELINGS or _feels_bad(t) or _unloved(t) for t in said
             ):
                 out.append((tok, True))
             continue
