@@ -44,6 +44,10 @@ WEIGHTS = (0.0, 0.55, 0.6, 0.7, 0.8, 0.9, 1.0)  # 0: rules only; 1: the model al
 THRESHOLDS = (0.5, 0.45, 0.55, 0.4, 0.6)
 MIN_GAIN = 0.005  # a criterion uses the model only if CV accuracy rises by at least this
 MIN_ROWS = 20  # fewer labelled tuning rows of a criterion (or one class only): rules only
+# Rules fit the rows they were written from, so cross-validation on those rows flatters the
+# rules against a model. Rows marked ``unseen_by_rules`` (a blind batch no rule has been
+# written from yet) judge whether a criterion uses the model, once it has this many of them.
+MIN_JUDGE = 100
 
 
 @dataclass
@@ -108,31 +112,54 @@ def _blend_acc(p: Any, rule: Any, y: Any, w: float, t: float = 0.5) -> float:
     return float((pred == (y > 0.5)).mean())
 
 
-def select(X_by_set: dict[tuple[str, ...], Any], rule: Any, y: Any,
-           seed: int = SEED, feature_sets: Sequence[tuple[str, ...]] = FEATURE_SETS
-           ) -> dict[str, Any]:
-    """Cross-validate every (feature set, l2, weight, threshold) on the tuning rows of one
-    criterion."""
+def judged_rows(y: Any, judge: Any | None) -> Any:
+    """The rows a choice is judged on: the rule-unseen ones when there are at least
+    ``MIN_JUDGE`` of them with both verdicts among their labels, else every row."""
     import numpy as np
 
-    rules_acc = float(((rule > 0.5) == (y > 0.5)).mean()) if len(y) else 0.0
+    every = np.ones(len(y), dtype=bool)
+    if judge is None or judge.sum() < MIN_JUDGE or len(set(y[judge].tolist())) < 2:
+        return every
+    return judge.astype(bool)
+
+
+def select(X_by_set: dict[tuple[str, ...], Any], rule: Any, y: Any,
+           seed: int = SEED, feature_sets: Sequence[tuple[str, ...]] = FEATURE_SETS,
+           judge: Any | None = None) -> dict[str, Any]:
+    """Cross-validate every (feature set, l2, weight, threshold) on the tuning rows of one
+    criterion. Models are fitted on every row; the accuracies that decide are taken on the
+    rows ``judge`` marks (see ``judged_rows``)."""
+    import numpy as np
+
+    on = judged_rows(y, judge)
+    rules_acc = float(((rule[on] > 0.5) == (y[on] > 0.5)).mean()) if len(y) else 0.0
     best: dict[str, Any] = {"features": (), "l2": 0.0, "weight": 0.0, "threshold": 0.5,
                             "cv_model": rules_acc}
+    judged = int(on.sum()) if len(y) and not on.all() else None
     if len(y) < MIN_ROWS or len(set(y.tolist())) < 2:
-        return {**best, "cv_rules": rules_acc, "n": len(y), "cv_model_alone": None}
+        return {**best, "cv_rules": rules_acc, "n": len(y), "cv_model_alone": None,
+                "judged_on": judged, "cv_rules_every_row": rules_acc,
+                "cv_model_every_row": rules_acc}
     k = min(FOLDS, int(min(y.sum(), len(y) - y.sum())), len(y))
     seeds = [seed + 1000 * r for r in range(REPEATS)]
     alone = 0.0
     oof = {fs: _oof(X_by_set[fs], y, L2S, seeds, max(k, 2)) for fs in feature_sets}
     for fs, l2 in itertools.product(feature_sets, L2S):
-        p = oof[fs][l2]
-        alone = max(alone, float(np.mean([_blend_acc(pr, rule, y, 1.0) for pr in p])))
+        p = [pr[on] for pr in oof[fs][l2]]
+        alone = max(alone, float(np.mean([_blend_acc(pr, rule[on], y[on], 1.0) for pr in p])))
         for w, t in itertools.product(WEIGHTS[1:], THRESHOLDS):
-            acc = float(np.mean([_blend_acc(pr, rule, y, w, t) for pr in p]))
+            acc = float(np.mean([_blend_acc(pr, rule[on], y[on], w, t) for pr in p]))
             if acc >= rules_acc + MIN_GAIN and acc > best["cv_model"] + 1e-12:
                 best = {"features": fs, "l2": l2, "weight": w, "threshold": t,
                         "cv_model": acc}
-    return {**best, "cv_rules": rules_acc, "n": len(y), "cv_model_alone": alone}
+    # the same choice over every row, for the overall summary and the on-by-default test
+    every_rules = float(((rule > 0.5) == (y > 0.5)).mean())
+    every_model = every_rules if not best["features"] else float(np.mean(
+        [_blend_acc(pr, rule, y, best["weight"], best["threshold"])
+         for pr in oof[best["features"]][best["l2"]]]))
+    return {**best, "cv_rules": rules_acc, "n": len(y), "cv_model_alone": alone,
+            "judged_on": judged, "cv_rules_every_row": every_rules,
+            "cv_model_every_row": every_model}
 
 
 def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = print,
@@ -158,8 +185,10 @@ def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = pr
                     if parsed.rows[i]["labels"].get(name) is not None]
             y = np.array([float(parsed.rows[idx[j]]["labels"][name]) for j in have])
             rule = np.array([float(reports[j].criterion(name).passed) for j in have])
+            unseen = np.array([bool(parsed.rows[idx[j]].get("unseen_by_rules")) for j in have],
+                              dtype=bool)
             Xs = {fs: X[have] for fs, X in X_by_set.items()}
-            choice = select(Xs, rule, y, seed, feature_sets)
+            choice = select(Xs, rule, y, seed, feature_sets, judge=unseen)
             cv[key] = {k: (list(v) if isinstance(v, tuple) else v) for k, v in choice.items()}
             model = None
             if choice["weight"] > 0:
@@ -169,8 +198,10 @@ def fit_bundle(parsed: Parsed, seed: int = SEED, log: Callable[[str], None] = pr
             used = (f"model weight {choice['weight']}, threshold {choice['threshold']}, "
                     f"{'+'.join(choice['features'])}, l2 {choice['l2']:g}"
                     if model else "rules only")
+            judged = (f", judged on {choice['judged_on']} rule-unseen rows"
+                      if choice["judged_on"] else "")
             log(f"train: {key:40} CV rules {choice['cv_rules']:.3f} -> "
-                f"{choice['cv_model']:.3f} ({used})")
+                f"{choice['cv_model']:.3f} ({used}{judged})")
     return Bundle(criteria=criteria, neighbours={}, meta={"cv": cv})
 
 
@@ -304,12 +335,14 @@ def train(corpus: str | Path, out: str | Path | None = None, *, seed: int = SEED
         "tune_statements": len(tune),
         "encoder": encoder.PACKAGE, "encoder_weights_sha256": encoder.weights_sha256(),
         "cv_overall": {
-            "rules": round(sum(c["cv_rules"] * c["n"] for c in cv.values()) / max(n, 1), 4),
-            "rules+model": round(sum(c["cv_model"] * c["n"] for c in cv.values())
+            "rules": round(sum(c["cv_rules_every_row"] * c["n"] for c in cv.values())
+                           / max(n, 1), 4),
+            "rules+model": round(sum(c["cv_model_every_row"] * c["n"] for c in cv.values())
                                  / max(n, 1), 4)},
     })
     for c in cv.values():
-        for k in ("cv_rules", "cv_model", "cv_model_alone"):
+        for k in ("cv_rules", "cv_model", "cv_model_alone", "cv_rules_every_row",
+                  "cv_model_every_row"):
             if c.get(k) is not None:
                 c[k] = round(c[k], 4)
     # The choices are frozen above. Now, once, the held-out split, through the saved file.

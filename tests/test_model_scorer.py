@@ -135,3 +135,31 @@ def test_bundle_round_trip(tmp_path):
     assert np.allclose(cm.model.predict_proba(X), model.predict_proba(X), atol=1e-4)
     assert back.criteria["harm.plain_language"].model is None
     assert np.array_equal(back.neighbours["danger"][1], vecs)
+
+
+def test_selection_is_judged_on_rows_no_rule_was_written_from():
+    """Rules right on every row they were written from and wrong on a quarter of a blind
+    batch: the choice is judged on the blind rows (rules 0.75 there), the summary on all."""
+    from drafting import train
+
+    rng = np.random.default_rng(3)
+    n, blind = 600, 200
+    X = rng.normal(size=(n, 4))
+    y = (X[:, 0] > 0).astype(float)
+    rule = y.copy()
+    flip = rng.choice(np.arange(n - blind, n), size=blind // 4, replace=False)
+    rule[flip] = 1 - rule[flip]  # the rules miss a quarter of the blind batch
+    judge = np.zeros(n, dtype=bool)
+    judge[n - blind:] = True
+    sets = (("rules", "tensor"),)
+    Xs = {sets[0]: np.column_stack([rule, X])}
+    every = train.select(Xs, rule, y, feature_sets=sets)
+    judged = train.select(Xs, rule, y, feature_sets=sets, judge=judge)
+    assert every["judged_on"] is None and judged["judged_on"] == blind
+    assert judged["cv_rules"] == pytest.approx(0.75)
+    assert judged["weight"] > 0 and judged["cv_model"] > judged["cv_rules"] + train.MIN_GAIN
+    assert judged["cv_rules_every_row"] == pytest.approx(1 - (blind // 4) / n)
+    # too few blind rows: judged on every row, as before
+    few = np.zeros(n, dtype=bool)
+    few[-10:] = True
+    assert train.judged_rows(y, few).all()
