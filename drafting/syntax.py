@@ -312,6 +312,13 @@ def _subject_follows(tok: Token) -> bool:
         len(nxt) == 2 and nxt[0].text in (",", "(") and nxt[1].like_num))
 
 
+def _may_name(tok: Token) -> bool:
+    """Tokens worth asking who they are: nouns, names, and a sentence's opening word the
+    tagger read as an adjective or adverb ("Precious was slapped", "Holly flinches")."""
+    return tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_ == "PERSON" or (
+        tok.pos_ in ("ADJ", "ADV") and tok.is_sent_start)
+
+
 def name_at_start(tok: Token) -> bool:
     """A name the tagger missed because it opens the sentence ("Harvey, 7, missed 20 days",
     "Tyrell has lost 6 pounds"): capitalised, not an everyday word or a role, and followed by
@@ -356,8 +363,7 @@ class People:
 
     def _name_tokens(self) -> Iterable[Token]:
         for tok in self.doc:
-            if tok.pos_ in ("PROPN", "NOUN") or tok.ent_type_ == "PERSON" or (
-                    tok.pos_ in ("ADJ", "ADV") and tok.is_sent_start):
+            if _may_name(tok):
                 if tok.text[:1].isupper() and tok.lower_ not in PROFESSIONAL and (
                     tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or not tok.is_sent_start
                     or name_at_start(tok)
@@ -535,8 +541,7 @@ class People:
     def mentions(self) -> list[Mention]:
         out = []
         for tok in self.doc:
-            if tok.pos_ in ("NOUN", "PROPN") or tok.ent_type_ == "PERSON" or (
-                    tok.pos_ in ("ADJ", "ADV") and tok.is_sent_start):
+            if _may_name(tok):
                 m = self.mention(tok)
                 if m.role in ("child", "adult", "professional", "unknown"):
                     out.append(m)

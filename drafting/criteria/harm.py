@@ -228,7 +228,7 @@ def _quoted_speaker(pronoun: Token) -> Token | None:
         return None
     start = opened[-1]
     for t in reversed(pronoun.doc[max(0, start - 25): start]):
-        if t.pos_ == "VERB" and t.lemma_.lower() in SAYING | {"disclose", "shout", "scream"}:
+        if t.pos_ == "VERB" and t.lemma_.lower() in SAYING | {"shout", "scream"}:
             subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "me")]
             return subj[0] if subj else None
     return None
@@ -255,9 +255,9 @@ def _bound_subject(a: Analysis, pronoun: Token) -> Token | None:
             named = subjects(verb)  # the parser hung it elsewhere
         named = [s for s in named if s.i < pronoun.i and s.pos_ in ("PROPN", "NOUN")
                  and a.people.is_person(s)]
-        for s in named:
-            m = a.people.mention(s)
-            return s if m.gender in ("", want) and m.role != "professional" else None
+        if named:
+            m = a.people.mention(named[0])
+            return named[0] if m.gender in ("", want) and m.role != "professional" else None
         if verb.dep_ not in ("ccomp", "advcl") or verb.head.i == verb.i:
             return None
         verb = _clause_verb(verb.head)
@@ -407,6 +407,10 @@ FEELINGS = {"scared", "afraid", "frightened", "hurt", "sad", "die", "kill", "hat
             "fault", "unsafe", "home", "scary"}
 
 
+GOOD_FEELINGS = {"safe", "safer", "fine", "happy", "happier", "ok", "okay", "better", "good",
+                 "loved", "calm", "settled"}
+
+
 def _feels_bad(tok: Token) -> bool:
     """"told the counsellor she feels like a prisoner": a feeling the child names, unless
     it is a good one ("feels safe at Nan's")."""
@@ -419,10 +423,6 @@ def _unloved(tok: Token) -> bool:
     what a child says they no longer get or feel at home."""
     return tok.pos_ == "VERB" and tok.lemma_ in ("love", "like", "care", "bother") \
         and is_negated(tok)
-
-
-GOOD_FEELINGS = {"safe", "safer", "fine", "happy", "happier", "ok", "okay", "better", "good",
-                 "loved", "calm", "settled"}
 
 
 def _negated_impact(tok: Token) -> bool:
