@@ -234,6 +234,35 @@ IMPACT = [
      "when he sits down.", True),
     ("Since the fight on 3 May, Reuben, 12, has told his teacher he wants to live with his "
      "gran.", True),
+    # a check that found nothing is no effect; one that found something is
+    ("On 8 March Dad crashed the car with Noor, 6, in the back. Paramedics checked Noor and "
+     "she was not hurt.", False),
+    ("On 8 March Dad crashed the car with Noor, 6, in the back. Paramedics took Noor to "
+     "hospital with a cut chin.", True),
+    ("On Sunday Mum took Ezra, 3, to A&E after he fell down the stairs while she was asleep. "
+     "The doctors found no injuries.", False),
+    # what might have happened did not
+    ("Dad left Ezra, 3, on the balcony on Friday. Mum said she was frightened Ezra could fall "
+     "off.", False),
+    # what the child tells of an adult's own state is not the child's
+    ("Rhys, 11, told his teacher that Dad cries every night in the kitchen.", False),
+    ("Rhys, 11, told his teacher that he cries every night because Dad shouts.", True),
+    # a burn to a child's arm is the injury itself
+    ("On Friday Mum's partner Vince burned Keira's arm with a lighter.", True),
+    # "She" after an adult was hurt and the child was only there
+    ("On Monday Lee punched Jade in the face while Skye, 7, was in the kitchen. She had a "
+     "black eye for a week.", False),
+    ("On Monday Lee punched Skye, 7, in the face in the kitchen. She had a black eye for a "
+     "week.", True),
+    # a child's own fear is an effect, whatever the main clause does to a thing or a place
+    ("Kai, 14, has carried a hammer to school every day since the raid on 2 May because he is "
+     "scared of the men who came to the flat.", True),
+    # a thing's state, and the act of leaving a child, are not effects
+    ("Since January Mum has not mended the twins' bedroom window and the carpet is filthy.",
+     False),
+    ("On Saturday night Gemma went out at 10pm, leaving Kit, 5, awake and alone.", False),
+    ("On Saturday night Gemma went out at 10pm, leaving Kit, 5, alone. A neighbour heard him "
+     "crying at midnight.", True),
 ]
 
 HARM_BEHAVIOUR = [

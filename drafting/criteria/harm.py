@@ -48,7 +48,8 @@ IMPACT_WORDS = {
     "sti", "regressed", "perforated", "eardrum", "fearful", "frostbite", "ulcer", "ulcers",
     "awol", "withdrawal", "withdrawing", "absences", "diarrhoea", "diarrhea", "hysterical",
     "inconsolable", "homeless", "chipped", "fits", "bite", "smells", "sting", "stings",
-    "stung",
+    "stung", "headache", "headaches", "toothache", "earache", "migraine", "migraines",
+    "nits", "abscess",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
@@ -82,7 +83,7 @@ IMPACT_PHRASES = re.compile(
     r"(?:school|nursery)|(?:kept|keeping|keeps|keep)\s+\w+\s+(?:at\s+)?home\s+from\s+"
     r"(?:school|nursery)|out\s+of\s+school\s+for|(?:taking|took|takes|steal\w*|stole)\s+"
     r"food\s+(?:from|out)|sle(?:eps?|pt|eping)\s+(?:with|in)\s+(?:the\s+light|"
-    r"(?:his|her|their)\s+(?:shoes|clothes|school\s+clothes|coat))|pull(?:s|ed|ing)?\s+out\s+"
+    r"(?:his|her|their)\s+(?:school\s+)?(?:shoes|clothes|uniform|coat))|pull(?:s|ed|ing)?\s+out\s+"
     r"(?:his|her|their)\s+hair|barely\s+(?:spoken|eaten|slept|speaks|eats|sleeps)|"
     r"eye\s+contact|(?:hit|knocked\s+down|run\s+over)\s+by\s+a\s+(?:car|van|bus)|"
     r"heat\s+exhaustion|could\s+not\s+be\s+woken|unable\s+to\s+(?:sit|stand|walk|crawl)|"
@@ -181,6 +182,8 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
                         and m.gender == want and _is_topic(m.tok) and m.tok.dep_ != "poss" \
                         and m.tok.text not in actors:
                     return False
+            if _victim_before(a, before, want, actors):
+                return False
         for m in reversed(people.mentions):
             if m.tok.i >= person.i or m.role == "professional":
                 continue
@@ -206,6 +209,30 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
             return False
         return None if _has_known_child(a) else True
     return None
+
+
+def _victim_before(a: Analysis, before, want: str, actors: set[str]) -> bool:
+    """"Marcus dragged Chantelle by her hair while Kiara was in the house. She had clumps
+    missing": "She" is the one hurt, when the only child of that gender was just there."""
+    hurt = [m for m in a.people.mentions if before.start <= m.tok.i < before.end
+            and (m.role, m.gender) in (("adult", want), ("unknown", want), ("unknown", ""))
+            and m.tok.dep_ in ("dobj", "pobj")
+            and m.tok.head.i != m.tok.i and any(
+                s.text in actors for s in subjects(_clause_verb(m.tok)))]
+    kids = [m for m in a.people.mentions if before.start <= m.tok.i < before.end
+            and m.role in ("child", "unknown") and m.gender in ("", want)
+            and m.tok.text not in actors and all(h.tok.i != m.tok.i for h in hurt)]
+    return bool(hurt) and bool(kids) and all(_only_present(m.tok) for m in kids)
+
+
+def _only_present(tok: Token) -> bool:
+    """"while Kiara was in the house", "in front of Zofia": there, and nothing more."""
+    t = tok.head if tok.dep_ == "appos" else tok
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "front":
+        return True
+    verb = _clause_verb(t)
+    return t.dep_ == "nsubj" and verb.lemma_ in ("be", "sleep") and not any(
+        c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
 QUOTES = {"'", '"', "“", "”", "‘", "’"}
@@ -336,7 +363,9 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
             c.dep_ == "dobj" and _classify(a, c, actors) for c in verb.children):
         return True
     if tok.i == verb.i and lemma in WOUNDING and any(
-            c.dep_ == "dobj" and _classify(a, c, actors) for c in verb.children):
+            c.dep_ == "dobj" and (_classify(a, c, actors) or (c.lower_ in BODY and any(
+                p.dep_ == "poss" and _classify(a, p, actors) for p in c.children)))
+            for c in verb.children):
         return True  # "Shaq stabbed Jordan in the leg": the act is itself the wound
     if tok.i == verb.i and lemma in DOING_TO and any(
             c.dep_ == "dobj" and c.lemma_.lower() not in BODY and not c.lower_.endswith("self")
@@ -366,7 +395,8 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
         others = False
         for scope in scopes:
             for t in scope.subtree:
-                if t.dep_ in ("dobj", "pobj", "dative", "poss") and t.i != tok.i:
+                if (t.dep_ in ("dobj", "pobj", "dative", "poss") or (
+                        t.dep_ == "nsubjpass" and t.head.i == scope.i)) and t.i != tok.i:
                     verdict = _classify(a, t, actors)
                     if verdict:
                         return True
@@ -411,6 +441,16 @@ GOOD_FEELINGS = {"safe", "safer", "fine", "happy", "happier", "ok", "okay", "bet
                  "loved", "calm", "settled"}
 
 
+def _adults_own(a: Analysis, tok: Token, actors: set[str]) -> bool:
+    """In what a child tells, a word whose clause is about an adult only: "told his teacher
+    that Mum cries every night" reports Mum's crying, not his."""
+    verb = _clause_verb(tok)
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    who = [_classify(a, s, actors) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
+    return bool(who) and all(v is False for v in who)
+
+
 def _feels_bad(tok: Token) -> bool:
     """"told the counsellor she feels like a prisoner": a feeling the child names, unless
     it is a good one ("feels safe at Nan's")."""
@@ -437,6 +477,26 @@ def _negated_impact(tok: Token) -> bool:
         c.lower_ in ("no", "nil") for c in tok.children)
 
 
+# a check that found nothing: "Isla was checked at A&E and had no injuries"
+CHECKED = {"a&e", "er", "hospital", "paramedics", "ambulance", "treatment", "treated",
+           "admitted", "checked", "doctor", "doctors", "x-ray"}
+ALL_CLEAR = re.compile(
+    r"\b(?:(?:had|has|found|with|were|was|showed)\s+no\s+(?:\w+\s+)?injur\w*|"
+    r"(?:was|were|is|are)\s*(?:not|n't)\s+(?:hurt|injured|harmed)|unhurt|uninjured|unharmed|"
+    r"(?:was|were|is|are)\s+(?:fine|ok|okay|well|unhurt)\b|"
+    r"(?:had|has)\s*(?:not|n't)\s+swallowed|clear\s+today)",
+    re.IGNORECASE,
+)
+
+
+def _all_clear(tok: Token) -> bool:
+    """A hospital or paramedic in a sentence that says the child was fine is no effect."""
+    if tok.lower_.rstrip(".") not in CHECKED:
+        return False
+    after = tok.doc[tok.sent.end: tok.sent.end + 1]  # "...to the ER. The doctor found no..."
+    return any(ALL_CLEAR.search(t.sent.text) for t in [tok, *after])
+
+
 CARE_MISSED = {"appointment", "immunisation", "immunization", "vaccination", "check",
                "clinic", "review", "dose", "medication"}
 
@@ -453,6 +513,16 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
     if tok.lower_ in ("missed", "miss", "misses", "missing") and any(
             t.lemma_.lower() in CARE_MISSED for t in tok.doc[tok.i + 1: tok.i + 5]):
         return True  # a missed appointment is what the adult did not do, not its effect
+    if tok.lower_ == "ran" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) \
+            and not any(s.pos_ == "PRON" or a.people.is_person(s) for s in subjects(tok)):
+        return True  # "the inhaler ran out", not "Nadia ran out"
+    if tok.lower_ in ("awake", "alone") and tok.head.lemma_.lower() == "leave":
+        return True  # "leaving Poppy awake and alone downstairs": the act, not its effect
+    if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and any(
+            s.dep_ == "nsubj" and s.pos_ == "NOUN" and not a.people.is_person(s)
+            and s.lower_ not in BODY and s.lemma_.lower() not in IMPACT_WORDS
+            for s in tok.head.children):
+        return True  # "the window frames are rotten": a thing's state
     if tok.lower_ == "black":
         return not any(t.lower_ in BODY or t.lower_ == "blue"
                        for t in tok.doc[tok.i + 1: tok.i + 4])
@@ -464,6 +534,14 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
                                       for c in tok.children):
         return True
     return tok.lower_ == "lighter" and any(c.dep_ == "det" for c in tok.children)
+
+
+def _feared_only(tok: Token) -> bool:
+    """"He was frightened Kacper would be hit by a car": what might have happened did not."""
+    verb = _clause_verb(tok)
+    aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    return not is_negated(verb) and bool(
+        aux & {"might", "could"} or ("would" in aux and is_passive(verb)))
 
 
 def _in_trigger(a: Analysis, tok: Token) -> bool:
@@ -488,7 +566,8 @@ def _in_trigger(a: Analysis, tok: Token) -> bool:
                 if g.dep_ == "pobj"]
     owners = [p for t in done_to + main for p in t.children if p.dep_ == "poss"]
     others = [t for t in done_to + owners if t.i != own[0].i and (
-        a.people.is_person(t) or t.lower_ in ("him", "her", "his"))]
+        (a.people.is_person(t) and a.people.mention(t).role != "professional")
+        or t.lower_ in ("him", "her", "his"))]  # "carries a knife to school because he..."
     return bool(others) or not main or not all(_may_be(a, own[0], m) for m in main)
 
 
@@ -542,8 +621,9 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
             said = [t for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp")
                     for t in c.subtree]
             if any(_classify(a, s, actors) for s in subj) and not is_negated(tok) and any(
-                t.lower_ in IMPACT_WORDS or t.lemma_.lower() in IMPACT_WORDS
-                or t.lower_ in FEELINGS or _feels_bad(t) or _unloved(t) for t in said
+                t.lower_ in FEELINGS or _feels_bad(t) or _unloved(t) or (
+                    (t.lower_ in IMPACT_WORDS or t.lemma_.lower() in IMPACT_WORDS)
+                    and not _adults_own(a, t, actors)) for t in said
             ):
                 out.append((tok, True))
             continue
@@ -553,7 +633,8 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
             f.start <= tok.idx < f.end and f.category == "vague_label" for f in a.findings
         ) and low not in INJURIES:
             continue  # a label ("withdrawn") is not an effect; jargon ("hypothermia") is one
-        if _negated_impact(tok) or _in_trigger(a, tok):
+        if _negated_impact(tok) or _in_trigger(a, tok) or _all_clear(tok) \
+                or _feared_only(tok):
             continue
         if _not_an_effect(a, tok):
             continue
