@@ -284,7 +284,7 @@ def test_eval_json(labelled, capsys):
     assert code == 0
     d = json.loads(out)
     assert d["statements"] == 3
-    assert d["model"] == "on"
+    assert d["model"] == "light"
     crit = d["criteria"]["danger.consequences"]
     assert set(crit) == {"engine", "baseline", "rules_alone"}
     assert set(crit["engine"]) == {"n", "accuracy", "precision", "recall"}
