@@ -113,8 +113,8 @@ def _mode(model: bool | str) -> str:
 
 def checkers(model: bool | str = False) -> tuple[Callable[..., Any], Callable[..., Any]]:
     """(check, check_many): the rules alone (``drafting.check``, the API default); with
-    ``model`` on, the full scorer (what ``drafting check`` runs by default: it also runs
-    the sentence encoder); with ``light``, the light scorer (no transformer pass)."""
+    ``model`` on, the full scorer (it also runs the sentence encoder); with ``light``, the
+    light scorer (no transformer pass: what ``drafting check`` runs by default)."""
     mode = _mode(model)
     if mode == "off":
         from drafting.engine import check, check_many
@@ -405,9 +405,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", action="store_true", help="print the figures as JSON")
     p.add_argument("--strict", action="store_true", help="exit 1 if a ratio is over the bar")
     p.add_argument("--model", choices=["on", "off", "light"], default="off",
-                   help="off (default): drafting.check, the rules alone; on: the full "
-                        "scorer, as `drafting check` runs by default (with the sentence "
-                        "encoder); light: the light scorer (no transformer pass)")
+                   help="off (default): drafting.check, the rules alone; light: the "
+                        "light scorer, as `drafting check` runs by default (no transformer "
+                        "pass); on: the full scorer (with the sentence encoder)")
     args = p.parse_args(argv)
     if args.repeat < 1:
         p.error("--repeat must be at least 1")

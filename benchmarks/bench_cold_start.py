@@ -23,7 +23,7 @@ from typing import Any
 BAR_S = 2.0  # the one-sentence check must answer within this from a cold start
 SENTENCE = "Nan is worried that Dad hits Amy when he drinks."
 HEAVY = ("torch", "transformers", "textstat", "nltk")
-MODULES_SCRIPT = (  # the command as a user runs it: learned scorer on (the default)
+MODULES_SCRIPT = (  # the command as a user runs it: the light scorer on (the default)
     "import contextlib, io, sys\n"
     "from drafting.cli import main\n"
     "with contextlib.redirect_stdout(io.StringIO()):\n"

@@ -13,6 +13,7 @@ from drafting.syntax import CHILD_WORDS, agent_of, is_negated, is_passive, subje
 from drafting.timex import anchors, vague_times
 
 if TYPE_CHECKING:
+    from spacy.tokens import Span as Sentence
     from spacy.tokens import Token
 
 IMPACT_WORDS = {
@@ -211,7 +212,7 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
     return None
 
 
-def _victim_before(a: Analysis, before, want: str, actors: set[str]) -> bool:
+def _victim_before(a: Analysis, before: Sentence, want: str, actors: set[str]) -> bool:
     """"Marcus dragged Chantelle by her hair while Kiara was in the house. She had clumps
     missing": "She" is the one hurt, when the only child of that gender was just there."""
     hurt = [m for m in a.people.mentions if before.start <= m.tok.i < before.end
