@@ -87,9 +87,9 @@ def light_path() -> Path:
 
 
 # How ``drafting check --model`` runs: "light", the default, reads the parse and word-piece
-# vectors only, with no transformer pass (within the speed bar, and the more accurate on
-# every blind batch but one); "on" is the full scorer (it also runs the sentence encoder);
-# "off" is the rules alone.
+# vectors only, with no transformer pass (the one within the speed bar, and within a label
+# or two of the full scorer on held-out statements); "on" is the full scorer (it also runs
+# the sentence encoder); "off" is the rules alone.
 MODES = ("on", "light", "off")
 DEFAULT_MODE = "light"
 

@@ -303,6 +303,15 @@ def _clause_verb(tok: Token) -> Token:
     return verb
 
 
+def _governing_verb(tok: Token) -> Token:
+    """The verb whose clause holds a word, through "would not stop crying" or "wants to
+    die" to the verb that has the subject."""
+    verb = _clause_verb(tok)
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb
+
+
 def _found(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     """Whoever was found or seen with the effect bears it, not the finder: "a neighbour
     found Rio with a cut head", "was found by a neighbour crying". None: no such verb."""
@@ -445,9 +454,7 @@ GOOD_FEELINGS = {"safe", "safer", "fine", "happy", "happier", "ok", "okay", "bet
 def _adults_own(a: Analysis, tok: Token, actors: set[str]) -> bool:
     """In what a child tells, a word whose clause is about an adult only: "told his teacher
     that Mum cries every night" reports Mum's crying, not his."""
-    verb = _clause_verb(tok)
-    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        verb = verb.head
+    verb = _governing_verb(tok)
     who = [_classify(a, s, actors) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
     return bool(who) and all(v is False for v in who)
 
@@ -484,7 +491,7 @@ CHECKED = {"a&e", "er", "hospital", "paramedics", "ambulance", "treatment", "tre
 ALL_CLEAR = re.compile(
     r"\b(?:(?:had|has|found|with|were|was|showed)\s+no\s+(?:\w+\s+)?injur\w*|"
     r"(?:was|were|is|are)\s*(?:not|n't)\s+(?:hurt|injured|harmed)|unhurt|uninjured|unharmed|"
-    r"(?:was|were|is|are)\s+(?:fine|ok|okay|well|unhurt)\b|"
+    r"(?:was|were|is|are)\s+(?:fine|ok|okay|well)\b|"
     r"(?:had|has)\s*(?:not|n't)\s+swallowed|clear\s+today)",
     re.IGNORECASE,
 )
@@ -547,9 +554,7 @@ def _feared_only(tok: Token) -> bool:
 
 def _in_trigger(a: Analysis, tok: Token) -> bool:
     """"smacked his hand when he cried": the crying set it off; it is not the effect."""
-    verb = _clause_verb(tok)
-    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
-        verb = verb.head  # "because she would not stop crying"
+    verb = _governing_verb(tok)
     if not (verb.dep_ == "advcl" and any(
             c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "whenever", "because", "if")
             for c in verb.children)):
