@@ -240,7 +240,8 @@ def clause_verbs(doc: Doc) -> Iterator[Token]:
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"}
 _AGE_AFTER = re.compile(
-    r"^\s*(?:,|\()\s*(?:aged?\s+|who\s+is\s+|now\s+|age\s+)?\d{1,2}\b(?:\s*(?:months?|years?|yrs?))?",
+    r"^\s*(?:,|\()\s*(?:aged?\s+|who\s+is\s+|now\s+|age\s+)?\d{1,2}\b"
+    r"(?:\s*(?:months?|mos?|mths?|weeks?|wks?|years?|yrs?))?",
     re.IGNORECASE,
 )
 _AGE_BEFORE = re.compile(
@@ -331,8 +332,12 @@ def name_at_start(tok: Token) -> bool:
     tagged = tok.pos_ in ("NOUN", "PROPN") or (
         tok.pos_ == "ADJ" and tok.dep_ in ("nsubj", "nsubjpass")) or (
         tok.pos_ == "ADV" and not low.endswith("ly") and _subject_follows(tok))
-    if not (tok.is_sent_start and tagged and text[:1].isupper()
-            and text[1:].islower() and len(text) > 2):
+    if not (tok.is_sent_start and text[:1].isupper() and text[1:].islower() and len(text) > 2):
+        return False
+    if _aged(tok) and low not in CALENDAR and low not in CHILD_WORDS and low not in PROFESSIONAL \
+            and not is_adult_word(low):
+        return True  # "Willow, aged 2, ...", "Lily, who is seven, ran": an everyday word, aged
+    if not tagged:
         return False
     if low in easy_words() or low in PROFESSIONAL or low in CHILD_WORDS or low in CALENDAR \
             or low in NOT_NAMES or low.endswith(NOUN_ENDINGS) or tok.tag_ in ("NNS", "NNPS") \
@@ -343,6 +348,12 @@ def name_at_start(tok: Token) -> bool:
         return False
     nxt = tok.doc[tok.i + 1]
     return nxt.pos_ in ("AUX", "VERB") or nxt.text in (",", "(") or nxt.tag_ == "POS"
+
+
+def _aged(tok: Token) -> bool:
+    """An age right after the word: "Willow, aged 2", "Storm (3)", "Lily, who is seven"."""
+    after = tok.doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 24]
+    return bool(_AGE_AFTER.match(after) or _AGE_WORDS_AFTER.match(after))
 
 
 class People:
@@ -385,8 +396,8 @@ class People:
             nxt = tok.nbor(1) if tok.i + 1 < len(self.doc) else None
             age = _AGE_AFTER.match(after)
             older = age or re.search(r"\b(\d{2})-year-old\s+\w*\s*,?\s*$", before)
-            if older and int(re.findall(r"\d+", older.group(0))[0]) >= 18 and \
-                    "month" not in older.group(0).lower():
+            if older and int(re.findall(r"\d+", older.group(0))[0]) >= 18 and not re.search(
+                    r"mo|mth|w(?:ee)?k", older.group(0), re.IGNORECASE):  # "(18 mos)"
                 self.adult_names.add(name)  # "Jordan, who is 24", "his 19-year-old son, Arjun"
                 continue
             if age or _AGE_BEFORE.search(before) or \
@@ -401,6 +412,9 @@ class People:
                     self.genders[name] = "m"
                 elif title in ("mrs", "ms", "miss"):
                     self.genders[name] = "f"
+                continue
+            if prev is not None and prev.text == "(" and tok.i > 1 and self._bracketed_adult(
+                    self.doc[tok.i - 2], name):
                 continue
             # "Amy's mum": the possessor of an adult role is a child
             if nxt is not None and nxt.tag_ == "POS":
@@ -461,6 +475,21 @@ class People:
                 elif tok.head.text in self.adult_names:
                     self.adult_names.add(tok.text)
         self.adult_names -= self.child_names
+
+    def _bracketed_adult(self, role: Token, name: str) -> bool:
+        """"Mom (Brittany)", "Dad (Tomasz)", and the case-note shorthand "M (Grace)" and
+        "F (Hamish)": a name in brackets after an adult's role is that adult."""
+        words = {role.lemma_.lower(), role.lower_}
+        shorthand = {"M": "f", "F": "m"}.get(role.text)
+        if not shorthand and not any(is_adult_word(w) for w in words):
+            return False
+        self.adult_names.add(name)
+        if shorthand or words & PARENT_WORDS:
+            self.parent_names.add(name)
+        gender = shorthand or ("f" if words & FEMALE_ADULT else "m" if words & MALE_ADULT else "")
+        if gender:
+            self.genders[name] = gender
+        return True
 
     def adult_sibling(self, tok: Token) -> bool:
         """"her sister" is an adult when "her" is one: "Mum will ring her sister", "your

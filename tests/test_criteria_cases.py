@@ -263,6 +263,60 @@ IMPACT = [
     ("On Saturday night Gemma went out at 10pm, leaving Kit, 5, awake and alone.", False),
     ("On Saturday night Gemma went out at 10pm, leaving Kit, 5, alone. A neighbour heard him "
      "crying at midnight.", True),
+    # an age in months is a child's; a bracketed name after Mum is hers
+    ("Rowan (18 mos) was left in the bath by Mum (Kerry) on 3 June; he breathed in water"
+     " and went to hospital.", True),
+    # case-note shorthand: F (Marek) is the father, and the broken wrist is his
+    ("F (Marek) came home drunk on 4 May and fell down the stairs, breaking his wrist, "
+     "while Zosia (5) was asleep upstairs.", False),
+    # a name that is also a word, with an age, is a child
+    ("Willow, aged 3, swallowed Mum's tablets on 2 May and was admitted to hospital.", True),
+    # effects that are phrases: sight got worse, started chewing, ran away
+    ("Since September Dad has not taken Ines, 8, to her eye appointments, and her sight "
+     "has got worse.", True),
+    ("Tia's stepdad shouted at the children every night in July, and Tia, 6, has started"
+     " chewing her sleeves.", True),
+    ("Mason, 13, has run away from home three times since March, each time after his "
+     "stepdad hit him.", True),
+    # a thrown thing that missed is not a missed school day
+    ("On 2 May Jay threw a mug at Priya. It missed and smashed against the wall above "
+     "the cot where Ruby, 1, was asleep.", False),
+    # the only woman in the sentence before is the one who needed stitches
+    ("Dad punched Mum on Friday in front of Eli, 4. She needed stitches.", False),
+    # what a child tells of an adult's wound is the adult's
+    ("Ivy, 5, told her teacher, 'Dad hit Mummy's face and made it bleed.'", False),
+    ("Ivy, 5, told her teacher, 'Dad hit my face and made it bleed.'", True),
+    # what a child says did not hurt is no effect
+    ("Blessing, 9, said Dad hit her with a slipper on Monday but it did not hurt.", False),
+    ("Blessing, 9, said Dad hit her with a slipper on Monday and it still hurts.", True),
+    # the silent treatment is the adult's act
+    ("Mum gives Zara, 8, the silent treatment for days at a time.", False),
+    # being awake while adults use drugs is being there, nothing more
+    ("On 3 May Mum and her partner smoked cannabis in the lounge while Jade, 4, was "
+     "awake.", False),
+    # whoever sees blisters is not the one who has them
+    ("Staff at nursery saw blisters on Tia's bottom on Monday.", True),
+    # an effect word the parser calls an adjective keeps its subject
+    ("On Saturday Dad locked the children in their room all night; Kemi, 4, wet herself."
+     "On Saturday Dad locked the children in their room all night; Kemi, 4, wet herself.", True),
+    # an everyday word as a name, aged in words
+    ("On Sunday Dad kicked the bedroom door in. Lily, who is seven, hid under her bed "
+     "until the police came.", True),
+    # hospitalised
+    ("On 3 May Mum left Jay, 2, alone in the flat; he drank bleach and was hospitalised "
+     "overnight.", True),
+    # sent to school without an aid is still sent to school
+    ("Zoe's mum has not sent Zoe, 10, to school with her hearing aids since September.", False),
+    ("Zoe's mum has not sent Zoe, 10, to school since September.", True),
+    # a placement that broke down is not a broken bone
+    ("Rio's placement broke down in May after his foster carer locked him out.", False),
+    # an injury in a note that names no one else hurt is the child's
+    ("Physical abuse by Mum's boyfriend; bruising noted on 4 March.", True),
+    # a thing that cut an adult's hand
+    ("On 9 June Mum's boyfriend kicked the dog; the mug he threw cut Mum's hand.", False),
+    # a passive with its doer, and a handprint
+    ("Leah, 6, was slapped by Nan on Tuesday and had a red handprint on her cheek at "
+     "school.", True),
 ]
 
 HARM_BEHAVIOUR = [

@@ -50,12 +50,15 @@ IMPACT_WORDS = {
     "awol", "withdrawal", "withdrawing", "absences", "diarrhoea", "diarrhea", "hysterical",
     "inconsolable", "homeless", "chipped", "fits", "bite", "smells", "sting", "stings",
     "stung", "headache", "headaches", "toothache", "earache", "migraine", "migraines",
-    "nits", "abscess",
+    "nits", "abscess", "enuresis", "hypervigilance", "aspirated", "hoarding", "hoards",
+    "hoarded", "hospitalized", "hospitalised", "hospitalisation", "hospitalization", "drowsy",
+    "drowning", "mute",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
     r"\b(?:off school|lost weight|weight loss|"
-    r"(?:miss(?:ed|es|ing)?|lost)\b[^.;]{0,30}\b(?:school|nursery|lessons?|days|meals?)|"
+    r"(?:miss(?:ed|es|ing)?|lost)\b[^.;]{0,30}\b(?:school|nursery|lessons?|days|meals?|"
+    r"education|classes)|"
     r"want(?:s|ed)? to die|want(?:ed|s)? to kill (?:him|her)self|"
     r"stop(?:ped|s)? (?:eating|talking|speaking|sleeping|going|playing|coming)|could not sleep|"
     r"asthma attack|intensive care|(?:fell|fallen|falls|falling) asleep (?:in|during|at) "
@@ -64,13 +67,25 @@ IMPACT_PHRASES = re.compile(
     r"(?:has|had) ?(?:not|n't) (?:slept|eaten|left the house|been (?:able|allowed) to)|"
     r"too (?:tired|scared|frightened|hungry) to|can(?:not|'t) (?:follow|concentrate|sleep)|"
     r"attendance (?:has |had )?(?:dropped|fallen|gone down)|"
-    r"(?:did|does|would) not (?:eat|sleep|speak|talk)|"
+    r"(?:did|does|would|will|wo)\s*(?:not|n't) (?:eat|sleep|speak|talk)|low mood|"
+    r"(?:sight|eyesight|vision|hearing)\b[^.;]{0,30}\b(?:worse|deteriorat\w*|damaged|lost)|"
+    r"(?:can|could)\s+no\s+longer|(?:cannot|can't|could\s+not|couldn't)\s+(?:see\s+(?:the\s+board|"
+    r"properly|clearly|well|out\s+of)|hear|read|straighten|move|use)|(?:could|can)\s*(?:not|n't)\s+wake\s+(?:him|her|them)|"
+    r"went\s+(?:white|blue|grey|gray|numb|floppy|limp)|(?:delayed|delay\s+in\s+(?:his|her|"
+    r"their))\s+(?:speech|talking|walking|development)|speech\s+(?:and\s+language\s+)?delay|"
+    r"(?:run|ran|runs|running)\s+away|"
+    # a child who phones for help: "Yusuf, 10, rang 999"
+    r"(?:rang|called|phoned|dialled|dialed|rung)\s+(?:999|911|000|the\s+police)|"
+    r"(?:asks?|asked|asking)\s+(?:\w+\s+){0,4}(?:if|whether)\s+(?:she|he|they)\s+(?:can|could|"
+    r"will|would|has\s+to|must)\s+(?:still\s+)?(?:live|stay|go\s+home|sleep)|"
     # what the child does since: won't sleep at home, sleeps with a knife, hits others
     r"(?:has|had|have|does|did|would|will|wo)\s*(?:not|n't)\s+(?:wanted\s+to\s+|want\s+to\s+|"
-    r"been\s+(?:back\s+)?to\s+)?(?:sleep\s+at\s+home|go\s+(?:back\s+)?to\s+school|walk\s+to\s+school|"
+    r"been\s+(?:back\s+)?to\s+)?(?:sleep\s+at\s+home|(?:go|gone)\s+(?:back\s+)?to\s+school|"
+    r"walk\s+to\s+school|"
     r"school|go\s+out)|"
-    r"sle(?:eps|pt|eping)\s+with\s+a\s+knife|(?:started|starting|begun)\s+(?:hitting|punching|"
-    r"kicking|biting|hurting)|positive\s+for\s+\w+|hearing\s+loss|covered\s+(?:his|her|their)\s+"
+    r"sle(?:eps|pt|eping)\s+with\s+a\s+knife|(?:started|starting|begun|began)\s+(?:hitting|punching|"
+    r"kicking|biting|hurting|chewing|wetting|soiling|self-harming|stealing|hoarding|hiding|"
+    r"stammering)|positive\s+for\s+\w+|hearing\s+loss|covered\s+(?:his|her|their)\s+"
     r"ears|knows?\s+(?:only\s+)?(?:about\s+)?\w+\s+words|dropped\s+\w+\s+centile|"
     r"nearly\s+(?:drowned|died|choked)|ears?\s+rang|(?:could|can)(?:not|n't)\s+breathe|"
     r"(?:did|does|do)(?:\s+not|n't)\s+want\s+to\s+(?:go|come|see|be)|"
@@ -81,7 +96,7 @@ IMPACT_PHRASES = re.compile(
     r"went\s+red|"
     # missing school, and what a frightened or neglected child does since
     r"not\s+(?:been\s+)?(?:taken|sent|send|take)\s+(?:\w+,?\s+){0,2}(?:\d+,?\s+)?to\s+"
-    r"(?:school|nursery)|(?:kept|keeping|keeps|keep)\s+\w+\s+(?:at\s+)?home\s+from\s+"
+    r"(?:school|nursery)(?!\s+(?:with|without)\b)|(?:kept|keeping|keeps|keep)\s+\w+\s+(?:at\s+)?home\s+from\s+"
     r"(?:school|nursery)|out\s+of\s+school\s+for|(?:taking|took|takes|steal\w*|stole)\s+"
     r"food\s+(?:from|out)|sle(?:eps?|pt|eping)\s+(?:with|in)\s+(?:the\s+light|"
     r"(?:his|her|their)\s+(?:school\s+)?(?:shoes|clothes|uniform|coat))|pull(?:s|ed|ing)?\s+out\s+"
@@ -106,7 +121,8 @@ BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", 
         "tooth", "teeth", "jaw", "neck", "ankle", "knee", "elbow", "lip", "lips", "eye",
         "eyes", "cheek", "thigh", "shoulder", "toe", "toes", "skin", "bottom", "chest",
         "forehead", "temple", "scalp", "ear", "ears", "mouth", "chin", "hip", "spine",
-        "stomach", "tummy", "buttock", "buttocks", "forearm", "palm", "shin"}
+        "stomach", "tummy", "buttock", "buttocks", "forearm", "palm", "shin", "nail", "nails",
+        "fingernails"}
 # whoever sees, finds or notes an effect is not the one it happened to
 OBSERVING = {"observe", "see", "notice", "find", "note", "spot", "witness", "record",
              "document", "report", "photograph", "examine", "check", "hear"}
@@ -166,8 +182,17 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
     """
     people = a.people
     low = person.lower_
-    if low in ("it", "its", "this", "that", "which"):
+    if low in ("it", "its"):
+        # "hit Mummy's face and made it bleed": "it" is the body part, and its owner bears it
+        part = next((t for t in reversed(person.doc[person.sent.start: person.i])
+                     if t.lower_ in BODY), None)
+        owner = [c for c in part.children if c.dep_ == "poss"] if part is not None else []
+        return _classify(a, owner[0], actors) if owner and owner[0].lower_ not in (
+            "it", "its") else None
+    if low in ("this", "that", "which"):
         return None
+    if low in ("who", "whom") and person.head.dep_ == "relcl" and person.head.head.i != person.i:
+        return _classify(a, person.head.head, actors)  # "Yasmin, 6, who was seen ... tearful"
     bound = _bound_subject(a, person) or _quoted_speaker(person)
     if bound is not None:
         return _classify(a, bound, actors)
@@ -223,7 +248,12 @@ def _victim_before(a: Analysis, before: Sentence, want: str, actors: set[str]) -
     kids = [m for m in a.people.mentions if before.start <= m.tok.i < before.end
             and m.role in ("child", "unknown") and m.gender in ("", want)
             and m.tok.text not in actors and all(h.tok.i != m.tok.i for h in hurt)]
-    return bool(hurt) and bool(kids) and all(_only_present(m.tok) for m in kids)
+    if not hurt:
+        return False
+    if kids:
+        return all(_only_present(m.tok) for m in kids)
+    # "Dad punched Mum in front of Leo. She needed stitches": no girl there but Mum
+    return any(m.role == "adult" for m in hurt)
 
 
 def _only_present(tok: Token) -> bool:
@@ -232,10 +262,12 @@ def _only_present(tok: Token) -> bool:
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.lower_ == "front":
         return True
     verb = _clause_verb(t)
-    return t.dep_ == "nsubj" and verb.lemma_ in ("be", "sleep") and not any(
+    return t.dep_ == "nsubj" and verb.lemma_ in PRESENT and not any(
         c.dep_ in ("acomp", "attr") for c in verb.children)
 
 
+# being there, and nothing more: "while Sky watched from the doorway"
+PRESENT = {"be", "sleep", "watch", "stand", "sit", "listen", "play"}
 QUOTES = {"'", '"', "“", "”", "‘", "’"}
 
 
@@ -258,6 +290,12 @@ def _quoted_speaker(pronoun: Token) -> Token | None:
     for t in reversed(pronoun.doc[max(0, start - 25): start]):
         if t.pos_ == "VERB" and t.lemma_.lower() in SAYING | {"shout", "scream"}:
             subj = [c for c in t.children if c.dep_ == "nsubj" and c.lower_ not in ("i", "me")]
+            # "Mum (Gemma) seen with a black eye... 2 August: Mila (9) told school, 'I hide...'":
+            # the parser may hang an earlier subject on the verb; the name just before it speaks
+            near = [p for p in pronoun.doc[max(0, t.i - 6): t.i]
+                    if p.pos_ == "PROPN" and p.dep_ in ("appos", "nsubj")]
+            if near and (not subj or near[-1].i > subj[0].i):
+                return near[-1]
             return subj[0] if subj else None
     return None
 
@@ -297,8 +335,8 @@ def _bound_subject(a: Analysis, pronoun: Token) -> Token | None:
 def _clause_verb(tok: Token) -> Token:
     verb = tok
     for _ in range(5):
-        if verb.pos_ in ("VERB", "AUX") or verb.head.i == verb.i:
-            break
+        if (verb.pos_ in ("VERB", "AUX") and verb.dep_ != "prep") or verb.head.i == verb.i:
+            break  # "including" in "behaviours, including thumb-sucking" is a preposition
         verb = verb.head
     return verb
 
@@ -341,8 +379,10 @@ def _found(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
 def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     """Does the impact word fall on a child (True), an adult (False) or nobody (None)?"""
     if tok.pos_ in ("NOUN", "PROPN"):
-        # "bruises on Amy's arm", "Amy's bruises", "injuries to Lottie"
-        for t in tok.subtree:
+        # "bruises on Amy's arm", "Amy's bruises", "injuries to Lottie", "Hannah's mental
+        # health and low mood"
+        shared = [c for c in tok.head.children if c.dep_ == "poss"] if tok.dep_ == "conj" else []
+        for t in [*tok.subtree, *shared]:
             if t.i != tok.i and t.dep_ in ("poss", "pobj") and (
                 a.people.is_person(t) or t.pos_ == "PROPN"
             ):
@@ -355,8 +395,16 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     verdict = _found(a, tok, actors)
     if verdict is not None:
         return verdict
+    if tok.pos_ not in ("VERB", "AUX"):
+        for s in (c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")):
+            verdict = _classify(a, s, actors)  # "Kemi, the youngest, wet herself" (wet/ADJ)
+            if verdict is not None:
+                return verdict
     verb = _clause_verb(tok)
     subj = subjects(verb) if verb.pos_ in ("VERB", "AUX") else []
+    if verb.lemma_.lower() in OBSERVING and not is_passive(verb) and any(
+            c.dep_ == "dobj" for c in verb.children):
+        subj = []  # "staff saw blisters on Tia's bottom": staff only saw them
     own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
     if not own_subject and verb.pos_ in ("VERB", "AUX"):
         # a misattached subject: "Dad uses drugs and Bilal, 14, has stopped going"
@@ -384,6 +432,14 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
     if tok.i == verb.i and any(_classify(a, s, actors) is False for s in subj
                                if s.dep_ == "nsubj"):
         return False  # "Dad shook Evie": the word is the adult's act, not its effect
+    if tok.i == verb.i and lemma in DOING_TO:
+        for c in verb.children:
+            owners = [p for p in c.children if p.dep_ == "poss"] \
+                if c.dep_ == "dobj" and c.lower_ in BODY else []
+            for p in owners:  # "the mug cut Mum's hand": a thing did it
+                verdict = _classify(a, p, actors)
+                if verdict is not None:
+                    return verdict
     if tok.i == verb.i and lemma in ("break", "smash", "damage", "burn") and any(
         c.dep_ == "dobj" and not a.people.is_person(c) and c.lemma_.lower() not in BODY
         for c in verb.children
@@ -447,16 +503,46 @@ FEELINGS = {"scared", "afraid", "frightened", "hurt", "sad", "die", "kill", "hat
             "fault", "unsafe", "home", "scary"}
 
 
+# feelings that belong to whoever the clause is about ("Mummy is sad")
+STATES = {"scared", "afraid", "frightened", "sad", "hurt", "pain", "hungry", "cold", "sore",
+          "alone", "worthless", "stupid", "unsafe"}
 GOOD_FEELINGS = {"safe", "safer", "fine", "happy", "happier", "ok", "okay", "better", "good",
                  "loved", "calm", "settled"}
 
 
 def _adults_own(a: Analysis, tok: Token, actors: set[str]) -> bool:
     """In what a child tells, a word whose clause is about an adult only: "told his teacher
-    that Mum cries every night" reports Mum's crying, not his."""
+    that Mum cries every night" reports Mum's crying, not his; "Dad punched the door and
+    broke it", "Stefan hit Mummy's face and made it bleed" report what the adult did."""
     verb = _governing_verb(tok)
-    who = [_classify(a, s, actors) for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
-    return bool(who) and all(v is False for v in who)
+    for _ in range(3):
+        subj = [s for s in verb.children if s.dep_ in ("nsubj", "nsubjpass")]
+        if not subj and verb.dep_ == "conj" and verb.pos_ in ("VERB", "AUX") and not any(
+                t.text in QUOTES for t in tok.doc[verb.head.i: verb.i]):
+            subj = subjects(verb)  # "punched the door and broke it" (not across a quote)
+        who = [_classify(a, s, actors) for s in subj]
+        if any(v is not None for v in who):
+            return all(v is False for v in who)
+        # a thing's clause ("it bleed") belongs to whoever made it so
+        if verb.dep_ not in ("xcomp", "ccomp") or verb.head.i == verb.i \
+                or verb.head.lemma_.lower() not in CAUSING:
+            return False
+        verb = verb.head
+    return False
+
+
+def _told_effect(a: Analysis, t: Token, actors: set[str]) -> bool:
+    """A word in what a child tells that says how it hurt or frightened them."""
+    if _feels_bad(t) or _unloved(t):
+        return True
+    if (t.lower_ in STATES or t.lower_ not in FEELINGS) and _adults_own(a, t, actors):
+        return False  # "'Mummy is very sad'" is Mummy's sadness; "Dad is scary" is not
+    if t.lower_ in FEELINGS:
+        # "it did not hurt", "I am not scared" (the copula carries the "not")
+        return t.pos_ not in ("VERB", "ADJ") or not (
+            is_negated(t) or (t.dep_ == "acomp" and is_negated(t.head)))
+    return (t.lower_ in IMPACT_WORDS or t.lemma_.lower() in IMPACT_WORDS) and not (
+        is_negated(t) or _negated_impact(t) or _not_an_effect(a, t))  # "it did not hurt"
 
 
 def _feels_bad(tok: Token) -> bool:
@@ -514,6 +600,9 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
     the door behind her"), a thing ("held a lighter to her hair", "windows black with
     mould": black is an effect only as "a black eye" or "black and blue"), an act on a
     thing."""
+    if tok.lemma_.lower() == "hide" and tok.head.lemma_.lower() == "make" and any(
+            c.dep_ == "dobj" for c in tok.children):
+        return True  # "made him hide knives in his bedroom": what he was made to do
     if tok.pos_ == "VERB" and tok.lemma_.lower() in DOING_TO and any(
             c.dep_ == "dobj" and c.lower_ not in BODY and not a.people.is_person(c)
             and c.pos_ != "PRON" for c in tok.children):
@@ -521,6 +610,19 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
     if tok.lower_ in ("missed", "miss", "misses", "missing") and any(
             t.lemma_.lower() in CARE_MISSED for t in tok.doc[tok.i + 1: tok.i + 5]):
         return True  # a missed appointment is what the adult did not do, not its effect
+    if tok.lower_ in ("missed", "miss", "misses") and tok.pos_ == "VERB" and subjects(tok) \
+            and not any(a.people.is_person(s) for s in subjects(tok)):
+        return True  # "It missed", "appointments have been missed"
+    if tok.lemma_.lower() == "break" and any(c.dep_ == "prt" and c.lower_ == "down"
+                                             for c in tok.children) \
+            and not any(a.people.is_person(s) for s in subjects(tok)):
+        return True  # "the placement broke down"
+    if (tok.lower_, tok.doc[tok.i + 1: tok.i + 2].text.lower()) == ("silent", "treatment") or (
+            tok.lower_ == "treatment" and tok.i > 0 and tok.nbor(-1).lower_ == "silent"):
+        return True  # "gives Priya the silent treatment": the adult's act
+    if tok.lower_ == "awake" and tok.head.lemma_ == "be" and any(
+            c.dep_ == "mark" and c.lower_ in ("while", "when", "as") for c in tok.head.children):
+        return True  # "smoke ice while Chloe is awake": she was there, nothing more
     if tok.lower_ == "ran" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) \
             and not any(s.pos_ == "PRON" or a.people.is_person(s) for s in subjects(tok)):
         return True  # "the inhaler ran out", not "Nadia ran out"
@@ -587,6 +689,19 @@ def _may_be(a: Analysis, pronoun: Token, subject: Token) -> bool:
     return m.role in ("child", "unknown", "adult") and m.gender in ("", want)
 
 
+def _adult_hurt(a: Analysis, actors: set[str]) -> bool:
+    """Someone not known to be a child to whom something is done or who does something
+    other than harm ("Dad hit Mum", "Dad fell"); not a doer named by "by" or "from"."""
+    for m in a.people.mentions:
+        t = m.tok
+        if m.role not in ("adult", "unknown") or t.text in actors:
+            continue
+        if t.dep_ in ("dobj", "dative", "nsubjpass", "nsubj") or (
+                t.dep_ == "pobj" and t.head.lower_ in ("at", "to", "on", "into", "against")):
+            return True
+    return False
+
+
 def _child_in_clause(a: Analysis, tok: Token, actors: set[str]) -> bool:
     """The clause around an effect word names a child and no adult: the effect is theirs,
     even when the parse hides whose it is."""
@@ -627,10 +742,7 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
             said = [t for c in tok.children if c.dep_ in ("ccomp", "dobj", "xcomp")
                     for t in c.subtree]
             if any(_classify(a, s, actors) for s in subj) and not is_negated(tok) and any(
-                t.lower_ in FEELINGS or _feels_bad(t) or _unloved(t) or (
-                    (t.lower_ in IMPACT_WORDS or t.lemma_.lower() in IMPACT_WORDS)
-                    and not _adults_own(a, t, actors)) for t in said
-            ):
+                    _told_effect(a, t, actors) for t in said):
                 out.append((tok, True))
             continue
         if low not in IMPACT_WORDS and lemma not in IMPACT_WORDS:
@@ -647,11 +759,17 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
         verdict = _experiencer(a, tok, actors)
         if verdict is None and _child_in_clause(a, tok, actors):
             verdict = True  # "Jack, 7, had an asthma attack and was taken to hospital"
+        if verdict is None and low in INJURIES | {"fractured"} and not _adult_hurt(a, actors):
+            verdict = True  # "NAI: fractured femur", "bruising noted": nobody else is hurt
         out.append((tok, verdict))
     for m in IMPACT_PHRASES.finditer(a.text):
         span = a.doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _in_trigger(a, span.root):
             continue  # "shut her in the cupboard when she would not go to bed"
+        if m.group(0)[:1].lower() in "rcpd" and re.match(r"(?:rang|called|phoned|dial|rung)",
+                                                       m.group(0), re.IGNORECASE) and not any(
+                a.people.mention(s).role == "child" for s in subjects(span.root)):
+            continue  # a child known to be one rang for help ("Zara rang 999" may be Mum)
         verdict = _experiencer(a, span.root, actors)
         if verdict is None and any(_classify(a, t, actors) for t in span.sent
                                    if t.pos_ == "PROPN" or t.lemma_.lower() in CHILD_WORDS):
