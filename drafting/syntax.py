@@ -240,7 +240,7 @@ def clause_verbs(doc: Doc) -> Iterator[Token]:
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december"}
 _AGE_AFTER = re.compile(
-    r"^\s*(?:,|\()\s*(?:aged?\s+|who\s+is\s+|now\s+|age\s+)?\d{1,2}\b"
+    r"^(?:'s|’s)?\s*(?:,|\()\s*(?:aged?\s+|who\s+is\s+|now\s+|age\s+)?\d{1,2}\b"
     r"(?:\s*(?:months?|mos?|mths?|weeks?|wks?|years?|yrs?))?",
     re.IGNORECASE,
 )

@@ -317,6 +317,49 @@ IMPACT = [
     # a passive with its doer, and a handprint
     ("Leah, 6, was slapped by Nan on Tuesday and had a red handprint on her cheek at "
      "school.", True),
+    # what a frightened child does since: jumps at noises, covers their ears
+    ("Between 2021 and 2023 Dad punched walls most weekends, and Macy, 8, still jumps at"
+     " loud noises.", True),
+    ("On Friday Dad shouted at Mum until midnight; Jack, 8, put his hands over his ears "
+     "and hummed.", True),
+    # a check that found no injuries
+    ("Following a row on 30 January, Ollie, 4, was taken to A&E, where no injuries were "
+     "identified.", False),
+    # hard to wake, floppy, weighing less, chewing sleeves, self-harming, a red cheek
+    ("On 2 February Nan gave Bear, 3, one of her sleeping tablets; he was hard to wake "
+     "and floppy the next morning.", True),
+    ("Between March and June Dean watered down Bo's milk; at the clinic on 20 June Bo, "
+     "14 months, weighed less than he did in March.", True),
+    ("Since January Dad has called Ava, 9, useless every morning, and Ava now chews her "
+     "sleeves until they are soaking.", True),
+    ("Amara, 14, has been self-harming since Dad hit her in March.", True),
+    ("Last night Dad, drunk, slapped Rosa, 3. Her cheek is still red.", True),
+    # neither child was hurt
+    ("On Saturday Dad threw the remote at Aylin, 13. It missed. Neither Aylin nor her "
+     "brother Emre, 4, was hurt.", False),
+    # what may or could have happened, or will if nothing changes, did not
+    ("Between 1 and 8 March Mum gave Dev, 2, none of his seizure medicine. Without it "
+     "Dev may have had fits.", False),
+    ("Between 1 and 8 March Mum gave Dev, 2, none of his seizure medicine, and Dev had "
+     "three fits.", True),
+    ("Last Saturday Kyle left his methadone within reach of Koa, 2. Koa could have "
+     "swallowed it and died.", False),
+    ("If Mum keeps drinking, Ava, 6, will go hungry.", False),
+    # a child's state in words, after the doer is named in the sentence before
+    ("On 9 June Terry left Autumn, 5, in the car for an hour. She was red-faced and "
+     "sweating when a passer-by opened the door.", True),
+    # "He" after an adult who left a child: the child bitten is the one stitched
+    ("On Friday Dad left Chase, 6, alone in the yard with the dog, and the dog bit "
+     "Chase's face. He needed 12 stitches.", True),
+    # "causing bruising" parsed as a verb
+    ("On 2 June Mum's partner struck Hana, 8, with a belt, causing bruising to her "
+     "thigh.", True),
+    # things broken are not a child's injury
+    ("Things are hard at home: Mum and Dean argue a lot and stuff gets broken.", False),
+    # locking oneself away is an effect only for a known child
+    ("On Friday Sunny, 10, locked herself and her brother in the bathroom when Mum's "
+     "boyfriend started smashing plates.", True),
+    ("On Friday Mum's boyfriend smashed plates, and Mum locked herself in the bathroom.", False),
 ]
 
 HARM_BEHAVIOUR = [

@@ -52,7 +52,8 @@ IMPACT_WORDS = {
     "stung", "headache", "headaches", "toothache", "earache", "migraine", "migraines",
     "nits", "abscess", "enuresis", "hypervigilance", "aspirated", "hoarding", "hoards",
     "hoarded", "hospitalized", "hospitalised", "hospitalisation", "hospitalization", "drowsy",
-    "drowning", "mute",
+    "drowning", "mute", "jumpy", "drawn", "floppy", "self-harming", "absconded",
+    "grazes", "sweating", "sweaty", "glued",
 }
 # Effects that are phrases rather than words: missed school, wanting to die.
 IMPACT_PHRASES = re.compile(
@@ -73,7 +74,19 @@ IMPACT_PHRASES = re.compile(
     r"properly|clearly|well|out\s+of)|hear|read|straighten|move|use)|(?:could|can)\s*(?:not|n't)\s+wake\s+(?:him|her|them)|"
     r"went\s+(?:white|blue|grey|gray|numb|floppy|limp)|(?:delayed|delay\s+in\s+(?:his|her|"
     r"their))\s+(?:speech|talking|walking|development)|speech\s+(?:and\s+language\s+)?delay|"
-    r"(?:run|ran|runs|running)\s+away|"
+    r"(?:run|ran|runs|running)\s+away|(?:went|gone)\s+missing|jump(?:s|ed|ing)?\s+at\s+"
+    r"(?:loud|every|sudden|the\s+slightest)|hands?\s+over\s+(?:\w+\s+){0,3}ears|"
+    r"locked\s+(?:herself|himself|themselves)|hard\s+to\s+wake|weigh(?:s|ed)?\s+less|"
+    r"(?:says|speaks|uses|knows)\s+(?:only\s+)?(?:a\s+few|\d+|two|three|four|five|ten)\s+words|"
+    r"chew(?:s|ed|ing)?\s+(?:his|her|their)\s+(?:sleeves?|nails|clothes|hair|cuffs|collar)|"
+    r"wish(?:es|ed)?\s+(?:she|he|they)\s+(?:lived|could\s+live|was\s+dead|were\s+dead)|"
+    r"self[- ]harm\w*|(?:become|became|got|getting|grown|grew)\s+(?:\w+\s+)?(?:stiffer|weaker|"
+    r"worse|thinner)|red[- ]faced|red\s+(?:lines?|marks?|patch(?:es)?|welts?)|"
+    r"(?:cheek|face|skin|bottom|legs?|arms?|ears?|neck|back)\s+(?:is|was|were|are)\s+"
+    r"(?:still\s+)?(?:red|swollen|sore)|(?:been|started|keeps?|kept)\s+(?:hitting|kicking|biting|"
+    r"punching|hurting)\s+(?:her|his|their|other|the\s+other)|"
+    r"(?:asks?|asked|asking)\s+(?:\w+\s+){0,6}(?:if|whether)\s+(?:\w+(?:'s)?\s+){1,3}(?:is|was|"
+    r"would|will)\s+(?:going\s+to\s+die|get\s+better|come\s+back|be\s+(?:ok|okay|safe|alright))|"
     # a child who phones for help: "Yusuf, 10, rang 999"
     r"(?:rang|called|phoned|dialled|dialed|rung)\s+(?:999|911|000|the\s+police)|"
     r"(?:asks?|asked|asking)\s+(?:\w+\s+){0,4}(?:if|whether)\s+(?:she|he|they)\s+(?:can|could|"
@@ -111,18 +124,20 @@ IMPACT_PHRASES = re.compile(
     r"bend|stand|sit)|sle(?:eps?|pt|eping)\s+through\s+(?:first|morning|his|her)\s+lessons|"
     r"dropped\s+from\s+the\s+\d+\w*\s+(?:centile\s+)?to\s+(?:below\s+)?the\s+\d+\w*\s+"
     r"centile|(?:will\s+not|won't|would\s+not|wouldn't)\s+go\s+(?:outside|out|into|in|"
-    r"to\s+sleep|to\s+bed)|refus(?:ed|es|ing)\s+to\s+(?:go|come)\s+(?:back\s+)?home|"
+    r"to\s+sleep|to\s+bed|to\s+(?:school|nursery|kindy|kindergarten|daycare|preschool))|refus(?:ed|es|ing)\s+to\s+(?:go|come)\s+(?:back\s+)?home|"
     r"nothing\s+to\s+eat|(?:wants?|wanted|asked|asks)\s+(?:if\s+(?:she|he)\s+can\s+|to\s+)"
     r"(?:come\s+and\s+)?(?:live|stay)\s+with|arriv(?:es|ed|ing)\s+late|late\s+(?:for|to|into)\s+school)\b",
     re.IGNORECASE,
 )
+# what anyone may do, an effect only when a known child does it: "Yusuf, 10, rang 999"
+CHILD_ONLY = re.compile(r"(?:rang|called|phoned|dial|rung|locked)\b", re.IGNORECASE)
 BODY = {"hand", "hands", "arm", "arms", "leg", "legs", "head", "face", "wrist", "nose",
         "finger", "fingers", "foot", "feet", "back", "rib", "ribs", "skull", "collarbone",
         "tooth", "teeth", "jaw", "neck", "ankle", "knee", "elbow", "lip", "lips", "eye",
         "eyes", "cheek", "thigh", "shoulder", "toe", "toes", "skin", "bottom", "chest",
         "forehead", "temple", "scalp", "ear", "ears", "mouth", "chin", "hip", "spine",
         "stomach", "tummy", "buttock", "buttocks", "forearm", "palm", "shin", "nail", "nails",
-        "fingernails"}
+        "fingernails", "bone", "bones", "hips"}
 # whoever sees, finds or notes an effect is not the one it happened to
 OBSERVING = {"observe", "see", "notice", "find", "note", "spot", "witness", "record",
              "document", "report", "photograph", "examine", "check", "hear"}
@@ -206,7 +221,7 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
             for m in people.mentions:
                 if before.start <= m.tok.i < before.end and m.role == "adult" \
                         and m.gender == want and _is_topic(m.tok) and m.tok.dep_ != "poss" \
-                        and m.tok.text not in actors:
+                        and m.tok.text not in actors and not _acts_on_person(a, m.tok):
                     return False
             if _victim_before(a, before, want, actors):
                 return False
@@ -235,6 +250,14 @@ def _classify(a: Analysis, person: Token, actors: set[str]) -> bool | None:
             return False
         return None if _has_known_child(a) else True
     return None
+
+
+def _acts_on_person(a: Analysis, subject: Token) -> bool:
+    """"Dad (Travis) left Chase, 6, alone...": the subject's verb has a person as object."""
+    verb = subject.head.head if subject.dep_ == "appos" else subject.head
+    return verb.lemma_.lower() not in COMMUNICATING | SAYING | CARING and any(
+        c.dep_ in ("dobj", "dative") and a.people.is_person(c) and c.pos_ != "PRON"
+        for c in verb.children)
 
 
 def _victim_before(a: Analysis, before: Sentence, want: str, actors: set[str]) -> bool:
@@ -417,6 +440,8 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
             if role in ("adult", "professional"):
                 break  # "Ava's father visited, smelled of drink": the nearest is the father
     lemma = verb.lemma_.lower()
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i and verb.head.lemma_.lower() in CAUSING:
+        verb, lemma = verb.head, verb.head.lemma_.lower()  # "causing bruising" read as a verb
     if lemma in HOLDING and not is_passive(verb) and any(
             c.dep_ == "dobj" and _classify(a, c, actors) for c in verb.children):
         return True
@@ -567,7 +592,12 @@ def _negated_impact(tok: Token) -> bool:
                                                and t.nbor(1).text == ".")]
     if any(w in ("stop", "help") for w in before):
         return False  # "could not stop shaking"
-    return any(w in ("no", "nil", "without", "not") for w in before) or any(
+    verb = _clause_verb(tok)
+    if any(s.lower_ in ("neither", "none", "nobody") or any(
+            c.lower_ in ("neither", "nor") for c in s.children) for s in subjects(verb)
+           if verb.pos_ in ("VERB", "AUX")):
+        return True  # "Neither Aylin nor her brother Emre was hurt"
+    return any(w in ("no", "nil", "without", "not", "neither") for w in before) or any(
         c.lower_ in ("no", "nil") for c in tok.children)
 
 
@@ -576,6 +606,7 @@ CHECKED = {"a&e", "er", "hospital", "paramedics", "ambulance", "treatment", "tre
            "admitted", "checked", "doctor", "doctors", "x-ray"}
 ALL_CLEAR = re.compile(
     r"\b(?:(?:had|has|found|with|were|was|showed)\s+no\s+(?:\w+\s+)?injur\w*|"
+    r"no\s+(?:\w+\s+)?(?:injur\w*|marks)\s+(?:were|was)\s+(?:found|identified|seen|noted)|"
     r"(?:was|were|is|are)\s*(?:not|n't)\s+(?:hurt|injured|harmed)|unhurt|uninjured|unharmed|"
     r"(?:was|were|is|are)\s+(?:fine|ok|okay|well)\b|"
     r"(?:had|has)\s*(?:not|n't)\s+swallowed|clear\s+today)",
@@ -626,6 +657,10 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
     if tok.lower_ == "ran" and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children) \
             and not any(s.pos_ == "PRON" or a.people.is_person(s) for s in subjects(tok)):
         return True  # "the inhaler ran out", not "Nadia ran out"
+    if tok.lower_ in ("broken", "broke", "smashed", "damaged") and tok.pos_ == "VERB" and (
+            subjects(tok)) and all(s.pos_ == "NOUN" and not a.people.is_person(s)
+                                   and s.lower_ not in BODY for s in subjects(tok)):
+        return True  # "Stuff gets broken"
     if tok.lower_ in ("awake", "alone") and tok.head.lemma_.lower() == "leave":
         return True  # "leaving Poppy awake and alone downstairs": the act, not its effect
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and any(
@@ -647,11 +682,16 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
 
 
 def _feared_only(tok: Token) -> bool:
-    """"He was frightened Kacper would be hit by a car": what might have happened did not."""
+    """"He was frightened Kacper would be hit by a car", "could have swallowed it and died",
+    "If Mum keeps drinking, Ava will go hungry": what might happen, or might have, did not."""
     verb = _clause_verb(tok)
     aux = {c.lower_ for c in verb.children if c.dep_ == "aux"}
+    if not aux and verb.dep_ == "conj" and verb.head.i != verb.i:
+        aux = {c.lower_ for c in verb.head.children if c.dep_ == "aux"}
+    conditional = "will" in aux and any(
+        c.dep_ == "advcl" and any(m.lower_ == "if" for m in c.children) for c in verb.children)
     return not is_negated(verb) and bool(
-        aux & {"might", "could"} or ("would" in aux and is_passive(verb)))
+        aux & {"might", "could", "may"} or ("would" in aux and is_passive(verb)) or conditional)
 
 
 def _in_trigger(a: Analysis, tok: Token) -> bool:
@@ -722,7 +762,7 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
     for b in behaviours(a, allow_passive=False):
         if b.actor is None or a.people.is_child(b.actor):
             continue
-        if b.verb.lemma_.lower() in COMMUNICATING | CARING:
+        if b.verb.lemma_.lower() in COMMUNICATING | CARING | SAYING | {"state"}:
             continue  # "Priya sent him two photos" does not make Priya the adult
         targets = [c for c in b.verb.children if c.dep_ in ("dobj", "dative")]
         targets += [g for c in b.verb.children if c.dep_ == "prep" and c.lower_ in ("at", "on")
@@ -766,8 +806,7 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
         span = a.doc.char_span(m.start(), m.end(), alignment_mode="expand")
         if span is None or _in_trigger(a, span.root):
             continue  # "shut her in the cupboard when she would not go to bed"
-        if m.group(0)[:1].lower() in "rcpd" and re.match(r"(?:rang|called|phoned|dial|rung)",
-                                                       m.group(0), re.IGNORECASE) and not any(
+        if CHILD_ONLY.match(m.group(0)) and not any(
                 a.people.mention(s).role == "child" for s in subjects(span.root)):
             continue  # a child known to be one rang for help ("Zara rang 999" may be Mum)
         verdict = _experiencer(a, span.root, actors)
