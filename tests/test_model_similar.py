@@ -46,7 +46,7 @@ def test_committed_artefact_matches_the_corpus():
     assert meta["corpus_sha256"] == sha256_file(CORPUS), "corpus changed: run drafting train"
     assert meta["encoder_weights_sha256"] == WEIGHTS_SHA256
     assert artefact_path().stat().st_size + artefact_path().with_suffix(".json").stat().st_size \
-        < 2_000_000  # about 1.6 MB with the corpus's exemplary neighbours at float16
+        < 2_500_000  # 2.1 MB with 2,089 exemplary neighbours (8,303 statements) at float16
 
 
 def _cli(*args: str, stdin: str | None = None, env_extra: str = ""):
