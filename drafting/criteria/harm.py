@@ -644,10 +644,6 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
     if tok.lower_ in ("missed", "miss", "misses") and tok.pos_ == "VERB" and subjects(tok) \
             and not any(a.people.is_person(s) for s in subjects(tok)):
         return True  # "It missed", "appointments have been missed"
-    if tok.lemma_.lower() == "break" and any(c.dep_ == "prt" and c.lower_ == "down"
-                                             for c in tok.children) \
-            and not any(a.people.is_person(s) for s in subjects(tok)):
-        return True  # "the placement broke down"
     if (tok.lower_, tok.doc[tok.i + 1: tok.i + 2].text.lower()) == ("silent", "treatment") or (
             tok.lower_ == "treatment" and tok.i > 0 and tok.nbor(-1).lower_ == "silent"):
         return True  # "gives Priya the silent treatment": the adult's act
@@ -660,7 +656,7 @@ def _not_an_effect(a: Analysis, tok: Token) -> bool:
     if tok.lower_ in ("broken", "broke", "smashed", "damaged") and tok.pos_ == "VERB" and (
             subjects(tok)) and all(s.pos_ == "NOUN" and not a.people.is_person(s)
                                    and s.lower_ not in BODY for s in subjects(tok)):
-        return True  # "Stuff gets broken"
+        return True  # "Stuff gets broken", "the placement broke down"
     if tok.lower_ in ("awake", "alone") and tok.head.lemma_.lower() == "leave":
         return True  # "leaving Poppy awake and alone downstairs": the act, not its effect
     if tok.pos_ == "ADJ" and tok.dep_ == "acomp" and any(
