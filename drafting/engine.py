@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from drafting import doccache
 from drafting.analysis import Analysis
 from drafting.criteria import judge
 from drafting.kind_detect import detect
@@ -64,7 +65,7 @@ def _dedupe(findings: list[Finding]) -> tuple[Finding, ...]:
 
 
 def run_rules(doc: Doc, ruleset: RuleSet) -> tuple[Finding, ...]:
-    found: list[Finding] = input_findings(doc.text)
+    found: list[Finding] = input_findings(doccache.text(doc))
     for rule in ruleset.rules:
         found.extend(rule.run(doc))
     if ruleset.allow:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from drafting.doccache import tokens
 from drafting.timex import anchors, durations
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ WORRY = {"worried", "concerned", "worry", "concern", "fear", "scared", "afraid",
 def _past(doc: Doc) -> int:
     """Finished events: "hit", "has hit", "was hit", "has been hit"."""
     n = 0
-    for t in doc:
+    for t in tokens(doc):
         if t.tag_ == "VBD" and t.dep_ not in ("aux", "auxpass"):
             n += 1
         elif t.tag_ == "VBN" and any(
@@ -44,12 +45,12 @@ def _memo_goals(doc: Doc) -> int:
 def detect(doc: Doc) -> tuple[str, str]:
     text = doc.text.lower()
     past = _past(doc)
-    will = sum(1 for t in doc if t.lower_ in ("will", "'ll", "wo") and t.dep_ == "aux")
-    modal = sum(1 for t in doc if t.lower_ in ("could", "might", "may") and t.dep_ == "aux")
-    worry = sum(1 for t in doc if t.lower_ in WORRY or t.lemma_.lower() in WORRY)
-    need_see = sum(1 for t in doc if t.lemma_ == "see" and t.head.lemma_ == "need")
+    will = sum(1 for t in tokens(doc) if t.lower_ in ("will", "'ll", "wo") and t.dep_ == "aux")
+    modal = sum(1 for t in tokens(doc) if t.lower_ in ("could", "might", "may") and t.dep_ == "aux")
+    worry = sum(1 for t in tokens(doc) if t.lower_ in WORRY or t.lemma_.lower() in WORRY)
+    need_see = sum(1 for t in tokens(doc) if t.lemma_ == "see" and t.head.lemma_ == "need")
     memo = _memo_goals(doc)
-    want = sum(1 for t in doc if t.lemma_ == "want" and any(
+    want = sum(1 for t in tokens(doc) if t.lemma_ == "want" and any(
         c.lower_ in ("we", "i") for c in t.children))
     conditional = any(p in text for p in ("if nothing changes", "if this continues",
                                           "if this carries on", "if this keeps", "if things"))

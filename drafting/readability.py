@@ -15,10 +15,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from drafting.doccache import memo, sents
 from drafting.report import HardWord, Readability, SentenceStats
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 # Below these sizes the formulas swing wildly; callers must not judge on them alone.
 RELIABLE_MIN_SENTENCES = 3
@@ -116,16 +117,26 @@ def _scores(words: int, sentences: int, syll: int) -> tuple[float, float]:
     return round(fre, 2), round(fkg, 2)
 
 
-def sentence_words(sent: Span) -> list:
-    return [t for t in sent if is_word(t)]
+def sentence_words(sent: Span) -> tuple[Token, ...]:
+    """The words of a sentence (counted once per parse: three rules and readability ask)."""
+    done: dict[tuple[int, int], tuple[Token, ...]] = memo(sent.doc, "sentence_words",
+                                                          lambda _: {})
+    key = (sent.start, sent.end)
+    if key not in done:
+        done[key] = tuple(t for t in sent if is_word(t))
+    return done[key]
 
 
 def analyse(doc: Doc) -> Readability:
-    """Readability of the whole statement and of each sentence."""
+    """Readability of the whole statement and of each sentence (once per parse)."""
+    return memo(doc, "readability", _analyse)
+
+
+def _analyse(doc: Doc) -> Readability:
     stats: list[SentenceStats] = []
     hard: list[HardWord] = []
     total_words = total_syll = 0
-    for sent in doc.sents:
+    for sent in sents(doc):
         words = sentence_words(sent)
         if not words:
             continue

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from drafting.doccache import text as doc_text
+from drafting.doccache import tokens
 from drafting.report import Span
 
 if TYPE_CHECKING:
@@ -102,9 +104,14 @@ def is_adult_word(lemma: str) -> bool:
 
 def tok_span(doc: Doc, first: int, last: int) -> Span:
     """Tokens first..last as a Span record (never through ``doc.text``: spaCy rebuilds it on
-    every access, which made long texts quadratic)."""
-    chunk = doc[first: last + 1]
-    return Span(chunk.start_char, chunk.end_char, chunk.text)
+    every access, which made long texts quadratic; nor through a spaCy Span, which builds
+    a Token per word to join its text)."""
+    toks = tokens(doc)
+    if not 0 <= first <= last < len(toks):
+        chunk = doc[first: last + 1]
+        return Span(chunk.start_char, chunk.end_char, chunk.text)
+    start, end = toks[first].idx, toks[last].idx + len(toks[last].text)
+    return Span(start, end, doc_text(doc)[start:end])
 
 
 def phrase_span(tok: Token) -> Span:
@@ -230,7 +237,7 @@ def agent_of(verb: Token) -> list[Token]:
 
 
 def clause_verbs(doc: Doc) -> Iterator[Token]:
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("aux", "auxpass"):
             yield tok
 
@@ -352,7 +359,7 @@ def name_at_start(tok: Token) -> bool:
 
 def _aged(tok: Token) -> bool:
     """An age right after the word: "Willow, aged 2", "Storm (3)", "Lily, who is seven"."""
-    after = tok.doc.text[tok.idx + len(tok.text): tok.idx + len(tok.text) + 24]
+    after = doc_text(tok.doc)[tok.idx + len(tok.text): tok.idx + len(tok.text) + 24]
     return bool(_AGE_AFTER.match(after) or _AGE_WORDS_AFTER.match(after))
 
 
@@ -373,7 +380,7 @@ class People:
         self._classify_names()
 
     def _name_tokens(self) -> Iterable[Token]:
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             if _may_name(tok):
                 if tok.text[:1].isupper() and tok.lower_ not in PROFESSIONAL and (
                     tok.pos_ == "PROPN" or tok.ent_type_ == "PERSON" or not tok.is_sent_start
@@ -382,7 +389,7 @@ class People:
                     yield tok
 
     def _classify_names(self) -> None:
-        text = self.doc.text
+        text = doc_text(self.doc)
         for tok in self._name_tokens():
             low = tok.lower_
             if is_adult_word(low) or low in CHILD_WORDS:
@@ -460,7 +467,7 @@ class People:
                         elif lemma in MALE_CHILD:
                             self.genders[name] = "m"
         # "her partner, Kwame, has hit her": whoever has a partner is an adult
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             if tok.lemma_.lower() in PARTNERS:
                 for c in tok.children:
                     if c.dep_ == "poss" and c.pos_ == "PRON":
@@ -468,7 +475,7 @@ class People:
                         if owner is not None and owner not in self.child_names:
                             self.adult_names.add(owner)
         # "Chloe Watts, 14": the age lands on the surname; the first name is the same child
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             if tok.dep_ == "compound" and tok.pos_ == "PROPN" and tok.head.pos_ == "PROPN":
                 if tok.head.text in self.child_names:
                     self.child_names.add(tok.text)
@@ -563,13 +570,13 @@ class People:
     @cached_property
     def _midsentence_capitals(self) -> set[str]:
         """Capitalised words seen inside a sentence: names, even when one starts a sentence."""
-        return {t.text for t in self.doc if t.text[:1].isupper() and not t.is_sent_start
+        return {t.text for t in tokens(self.doc) if t.text[:1].isupper() and not t.is_sent_start
                 and t.pos_ in ("NOUN", "PROPN")}
 
     @cached_property
     def mentions(self) -> list[Mention]:
         out = []
-        for tok in self.doc:
+        for tok in tokens(self.doc):
             if _may_name(tok):
                 m = self.mention(tok)
                 if m.role in ("child", "adult", "professional", "unknown"):

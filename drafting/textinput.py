@@ -82,7 +82,9 @@ def input_findings(text: str) -> list[Finding]:
         ))
     run_start = None
     run_script = ""
-    for i, ch in enumerate(text + " "):
+    # Latin script only (the usual case) has no run to find: skip the per-character pass
+    others = bool(text) and max(text) > "\u024f"
+    for i, ch in enumerate(text + " " if others else ""):
         script = _script(ch) if ch.isalpha() and ord(ch) > 0x24F else ""
         if script and run_start is None:
             run_start, run_script = i, script

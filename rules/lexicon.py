@@ -16,11 +16,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from drafting.doccache import memo
+from drafting.doccache import text as doc_text
 from drafting.report import Finding
 from drafting.rules.base import RuleError, RuleSpec, finding, rule_kind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc
 
 _ACRONYM = re.compile(r"^[^a-z]*[A-Z][^a-z]*[A-Z][^a-z]*$")
 
@@ -44,17 +46,21 @@ class _Pattern:
     not_before: frozenset[str]
 
 
-def _token_keys(tok: Token) -> tuple[tuple[str, str], ...]:
-    low = tok.lower_
-    return (("i", low), ("i", tok.lemma_.lower()), ("i", low.rstrip(".")),
-            ("a", _dotless(tok.text)))
-
-
-def _token_matches(tok: Token, term_tok: str, exact: bool) -> bool:
-    if exact:
-        return _dotless(tok.text) == term_tok
-    # "CiC." at the end of a sentence keeps its full stop in spaCy's tokens
-    return term_tok in (tok.lower_, tok.lemma_.lower(), tok.lower_.rstrip("."))
+def _doc_keys(doc: Doc) -> tuple[list[tuple[tuple[str, str], ...]], list[tuple[str, str, str]],
+                                   list[str]]:
+    """Per token, once per parse: its index keys, the forms a word term may match (lower
+    case, lemma, and "CiC." without the full stop spaCy leaves on at a sentence end) and the
+    text without dots an acronym term must equal. Both the built-in and a local lexicon use
+    them, and reading them from spaCy's Tokens again per pattern was most of a check."""
+    keys, words, dotless = [], [], []
+    for tok in doc:
+        low = tok.lower_
+        form = (low, tok.lemma_.lower(), low.rstrip("."))
+        bare = _dotless(tok.text)
+        keys.append(tuple(dict.fromkeys(("i", f) for f in form)) + (("a", bare),))
+        words.append(form)
+        dotless.append(bare)
+    return keys, words, dotless
 
 
 class LexiconRules:
@@ -92,24 +98,19 @@ class LexiconRules:
 
     def _candidates(self, doc: Doc) -> list[tuple[int, int, _Pattern]]:
         found = []
-        n = len(doc)
-        for i, tok in enumerate(doc):
-            seen: set[int] = set()
-            for key in _token_keys(tok):
+        keys, words, dotless = memo(doc, "lexicon_keys", _doc_keys)
+        n = len(keys)
+        for i, tok_keys in enumerate(keys):
+            for key in tok_keys:  # distinct keys, and a pattern sits under one key only
                 for pat in self._index.get(key, ()):
-                    if id(pat) in seen:
-                        continue
-                    seen.add(id(pat))
                     k = len(pat.tokens)
                     if i + k > n:
                         continue
-                    if all(
-                        _token_matches(doc[i + j], pat.tokens[j], pat.exact) for j in range(k)
-                    ):
-                        last = doc[i + k - 1]
-                        if pat.pos and last.pos_ not in pat.pos:
+                    if all((dotless[i + j] == term if pat.exact else term in words[i + j])
+                           for j, term in enumerate(pat.tokens)):
+                        if pat.pos and doc[i + k - 1].pos_ not in pat.pos:
                             continue
-                        if pat.not_before and i + k < n and doc[i + k].lower_ in pat.not_before:
+                        if pat.not_before and i + k < n and words[i + k][0] in pat.not_before:
                             continue
                         found.append((i, i + k, pat))
         return found
@@ -127,7 +128,7 @@ class LexiconRules:
         cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
         taken = [False] * len(doc)
         out: list[Finding] = []
-        text = doc.text
+        text = doc_text(doc)
         for i, j, pat in cands:
             if any(taken[i:j]):
                 continue

@@ -12,6 +12,8 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from drafting.doccache import sents, tokens
+from drafting.doccache import text as doc_text
 from drafting.readability import analyse, sentence_words
 from drafting.report import Finding
 from drafting.rules.base import RuleError, RuleSpec, finding, rule_kind
@@ -42,7 +44,7 @@ def _span(doc: Doc, i: int, j: int) -> tuple[int, int]:
 def passive_without_agent(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
     """A passive verb with no "by ..." agent hides who did it ("Amy was left alone")."""
     ignore = set(params.get("ignore_verbs", ()))
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.dep_ != "auxpass":
             continue
         verb = tok.head
@@ -59,7 +61,7 @@ def passive_without_agent(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
 def expletive_worry(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
     """"There are concerns/worries/risks ..." says a worry exists but not whose it is."""
     nouns = set(params.get("nouns", ()))
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.dep_ != "expl" or tok.lower_ != "there":
             continue
         verb = tok.head
@@ -74,7 +76,7 @@ def expletive_worry(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
 def impersonal_it(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
     """"It is believed / felt / reported that ..." hides who holds the view."""
     verbs = set(params.get("verbs", ()))
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.lower_ != "it" or tok.dep_ not in ("nsubjpass", "nsubj"):
             continue
         verb = tok.head
@@ -93,7 +95,7 @@ _ACRONYM_TOKEN = re.compile(r"^(?:[A-Z][A-Z0-9&]+|(?:[A-Z]\.){2,})s?$")
 def unknown_acronym(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
     """Capitals that are not a widely known abbreviation (GP, A&E) are probably jargon."""
     allow = {a.replace(".", "") for a in params.get("allow", ())}
-    for sent in doc.sents:
+    for sent in sents(doc):
         words = sentence_words(sent)
         caps = [t for t in words if t.text.isupper() and len(t.text) > 1]
         if len(words) >= 4 and len(caps) > len(words) / 2:
@@ -115,7 +117,7 @@ def unknown_acronym(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
 def hedge_stack(doc: Doc, params: dict[str, Any]) -> Iterator[Hit]:
     """Two or more hedges on one verb water the worry down ("may potentially")."""
     hedges = set(params.get("hedges", ()))
-    for tok in doc:
+    for tok in tokens(doc):
         if tok.pos_ not in ("VERB", "AUX", "ADJ"):
             continue
         # a hedge is a lower-case word: "Lily-May could" has one hedge, not two
@@ -142,7 +144,7 @@ class PatternRules:
                 )
 
     def run(self, doc: Doc) -> Iterable[Finding]:
-        text = doc.text
+        text = doc_text(doc)
         for spec in self.specs:
             fn = MATCHERS[spec.params["match"]]
             for start, end, message in fn(doc, spec.params):
@@ -172,12 +174,12 @@ class MetricRules:
 
     def run(self, doc: Doc) -> Iterable[Finding]:
         read = None
-        text = doc.text
+        text = doc_text(doc)
         for spec in self.specs:
             above = spec.params["above"]
             below = spec.params.get("up_to", float("inf"))
             if spec.params["metric"] == "sentence_words":
-                for sent in doc.sents:
+                for sent in sents(doc):
                     n = len(sentence_words(sent))
                     if above < n <= below:
                         msg = spec.message.replace("{value}", str(n))

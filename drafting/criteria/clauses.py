@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from drafting.analysis import Analysis
+from drafting.doccache import tokens
 from drafting.report import Finding, Span
 from drafting.syntax import (
     CHILD_WORDS,
@@ -236,7 +237,7 @@ def _is_behaviour_verb(verb: Token, strict: bool = False) -> bool:
 
 def _misparsed_verbs(a: Analysis) -> Iterator[tuple[Token, Token]]:
     """(noun, actor) for verbs tagged as plural nouns after a name: "Gloria locks Sofia"."""
-    for tok in a.doc:
+    for tok in tokens(a.doc):
         # "Lee bets online" (bets as a noun); "Tariq smokes heroin" (smokes as the subject of
         # "heroin", which the parser took for the verb)
         misread = tok.tag_ == "NNS" or (tok.tag_ == "VBZ" and tok.dep_ in ("nsubj", "compound"))
@@ -666,7 +667,7 @@ def _holders_of(tok: Token) -> list[Token]:
 
 def worry_frames(a: Analysis) -> Iterator[WorryFrame]:
     doc = a.doc
-    for tok in doc:
+    for tok in tokens(doc):
         low, lemma = tok.lower_, tok.lemma_.lower()
         holders: list[Token] | None = None
         if (low in WORRY_ADJ or lemma in WORRY_VERB) and _denied(tok):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from drafting.analysis import Analysis
 from drafting.criteria import criterion, quote, spans_of
 from drafting.criteria.clauses import behaviours, outcomes, worry_frames
+from drafting.doccache import tokens
 from drafting.report import CriterionResult
 from drafting.syntax import is_modal_future, subjects, tok_span
 
@@ -111,7 +112,7 @@ def _adult_states(a: Analysis) -> list:
     from drafting.criteria.clauses import Behaviour
 
     out = []
-    for tok in a.doc:
+    for tok in tokens(a.doc):
         if tok.lower_ in ADULT_STATES and tok.dep_ in ("acomp", "amod", "oprd"):
             verb = tok.head
             subj = subjects(verb)

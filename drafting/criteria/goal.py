@@ -15,6 +15,7 @@ from drafting.criteria.clauses import (
     behaviours,
     wording_only,
 )
+from drafting.doccache import sents, tokens
 from drafting.report import CriterionResult, Span
 from drafting.syntax import (
     PROFESSIONAL,
@@ -351,7 +352,7 @@ def _list_items(a: Analysis) -> list[Span]:
 def _fragments(a: Analysis) -> list[Token]:
     """Verbless notes ("Mum sober at bedtime, seen by Nan"): the root word is the goal."""
     out = []
-    for sent in a.doc.sents:
+    for sent in sents(a.doc):
         root = sent.root
         if any(t.pos_ in ("VERB", "AUX") and t.tag_ != "VBN" for t in sent):
             continue  # "Parents to ensure...": memo style with a verb, judged as a clause
@@ -676,7 +677,7 @@ def _bare_name(a: Analysis, tok: Token) -> bool:
         or (t.i > 0 and a.doc[t.i - 1].lemma_.lower() in KIN | SIBLINGS)  # "her sister Sinead"
         or any(c.dep_ in ("compound", "appos", "nmod")
                and (c.pos_ == "NOUN" or c.lemma_.lower() in KIN) for c in t.children)
-        for t in a.doc if t.text == tok.text)
+        for t in tokens(a.doc) if t.text == tok.text)
 
 
 def _network(a: Analysis, toks: list[Token]) -> list[Token]:
@@ -687,7 +688,7 @@ def _network(a: Analysis, toks: list[Token]) -> list[Token]:
 
 def observers(a: Analysis) -> list[_Observer]:
     out = []
-    for tok in a.doc:
+    for tok in tokens(a.doc):
         # "with Grandma Efua watching": the one watching sees it
         if tok.lemma_.lower() in ("watch", "supervise", "present") and tok.dep_ == "pobj" \
                 and tok.head.lower_ == "with":

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from drafting.analysis import Analysis
 from drafting.criteria import criterion, quote, spans_of
 from drafting.criteria.clauses import _named_collective, behaviours
+from drafting.doccache import tokens
 from drafting.report import CriterionResult, Span
 from drafting.syntax import CHILD_WORDS, agent_of, is_negated, is_passive, subjects, tok_span
 from drafting.timex import anchors, vague_times
@@ -170,7 +171,7 @@ def _has_known_child(a: Analysis) -> bool:
         cached = bool(a.people.child_names) or any(
             t.lower_ in ("children", "kids", "twins", "baby", "babies") and t.dep_ in (
                 "nsubj", "nsubjpass", "pobj", "dobj") and any(
-                c.dep_ in ("det", "poss") for c in t.children) for t in a.doc)
+                c.dep_ in ("det", "poss") for c in t.children) for t in tokens(a.doc))
         a.__dict__["_known_child"] = cached
     return cached
 
@@ -504,7 +505,8 @@ def _experiencer(a: Analysis, tok: Token, actors: set[str]) -> bool | None:
             _classify(a, t, actors) for t in a.doc
             if t.pos_ == "PROPN" or t.lemma_.lower() in CHILD_WORDS)
             or any(t.lower_ in ("nappy", "nappies", "diaper", "cot", "buggy", "nursery",
-                                "daycare", "kindy", "school", "childminder") for t in a.doc)):
+                                "daycare", "kindy", "school", "childminder")
+                   for t in tokens(a.doc))):
         return True  # "unexplained bruising" in a statement about a named child
     # the parse lost the subject: fall back on who the sentence is about
     sent_subjects = [t for t in tok.sent if t.dep_ in ("nsubj", "nsubjpass")]
@@ -768,7 +770,7 @@ def _impacts(a: Analysis) -> list[tuple[Token, bool | None]]:
                for t in targets):  # "has started hitting other children" is the child
             actors.add(b.actor.text)
     out = []
-    for tok in a.doc:
+    for tok in tokens(a.doc):
         # "A&E." at the end of a statement is one token
         low, lemma = tok.lower_.rstrip(".") or tok.lower_, tok.lemma_.lower()
         if low in SAID or (lemma in SAYING and tok.pos_ == "VERB"):
