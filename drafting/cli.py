@@ -29,8 +29,10 @@ if TYPE_CHECKING:
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 KIND_HELP = "danger, safety_goal, harm, or auto (the checker decides and says which)"
 MODEL_HELP = ("light (default): the rules with the light scorer blended in, which reads only "
-              "the parse and word-piece vectors; on: the full scorer, which also runs the "
-              "sentence encoder (about twice the time); off: the rules alone")
+              "the parse and word-piece vectors, and hands the few verdicts it is unsure of "
+              "on its weakest criterion to the full scorer; on: the full scorer, which runs "
+              "the sentence encoder on every statement (about twice the time); off: the "
+              "rules alone")
 SAMPLE = (
     "There are concerns that Dad presents as hostile and DV is ongoing in the home, "
     "placing Amy (4) at risk of significant harm."

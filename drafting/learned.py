@@ -23,7 +23,7 @@ import math
 import os
 import threading
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -121,12 +121,12 @@ def default_on(path: str | Path | None = None) -> bool:
         return False
 
 
-_lock = threading.Lock()
+_lock = threading.RLock()
 _bundles: dict[str, Bundle] = {}
 
 
 def load_scorer(path: str | Path | None = None) -> Bundle:
-    """The trained bundle, loaded once per path."""
+    """The trained bundle, loaded once per path; a light scorer comes with its ``Cascade``."""
     from drafting.models.scorer import Bundle
 
     key = str(Path(path or artefact_path()).with_suffix(".npz"))
@@ -134,8 +134,60 @@ def load_scorer(path: str | Path | None = None) -> Bundle:
         if key not in _bundles:
             if not Path(key).exists():
                 raise ScorerMissing(f"No trained scorer at {key}: run `drafting train` first.")
-            _bundles[key] = Bundle.load(key)
+            bundle = Bundle.load(key)
+            bundle.defer = cascade_for(bundle, Path(key).with_name(artefact_path().name))
+            _bundles[key] = bundle
         return _bundles[key]
+
+
+# --- the cascade: the light scorer hands its unsure cases to the full one ---------------
+
+# The accuracy bar's floor for any one criterion.
+FLOOR = 0.90
+# How close to its threshold the light scorer's blended score must be for it to count as
+# unsure. Chosen once on out-of-fold cross-validation of the tuning split's rule-unseen
+# rows (the smallest band that matched the full scorer there; README, *Learned scorer*).
+DEFER_BAND = 0.15
+
+
+@dataclass(frozen=True)
+class Cascade:
+    """Criteria on which the light scorer, unsure of a statement, defers to the full one.
+
+    Why: the light scorer skips the sentence encoder to stay within the speed bar, and on
+    most criteria loses nothing by it. Where cross-validation puts it under the floor and
+    the full scorer above it, the encoder runs only for the statements the light scorer is
+    unsure of (its blended score within ``band`` of its threshold), so a batch pays for a
+    few encoder passes rather than one per statement.
+    """
+
+    full_path: Path
+    keys: frozenset[str]  # "kind.criterion"
+    band: float = DEFER_BAND
+
+    def full(self) -> Bundle:
+        """The full scorer, loaded on first need (a sure statement never loads it)."""
+        return load_scorer(self.full_path)
+
+    def unsure(self, key: str, rule: bool, p: float, weight: float, threshold: float) -> bool:
+        score = weight * p + (1 - weight) * (1.0 if rule else 0.0)
+        return key in self.keys and abs(score - threshold) < self.band
+
+
+def cascade_for(light: Bundle, full_path: Path) -> Cascade | None:
+    """The cascade of a light bundle (None for a full one, or with no full artefact beside
+    it): the criteria whose light cross-validated accuracy is under ``FLOOR`` while the
+    full scorer's is higher, both as ``drafting train`` recorded them."""
+    if not light.meta.get("light") or not full_path.exists():
+        return None
+    full_cv = _meta(str(full_path)).get("cv", {})
+    keys = frozenset(
+        key for key, cv in light.meta.get("cv", {}).items()
+        if key in full_cv and key in light.criteria and light.criteria[key].weight > 0
+        and cv.get("cv_model") is not None and cv["cv_model"] < FLOOR
+        and (full_cv[key].get("cv_model") or 0.0) > cv["cv_model"]
+        and full_cv[key].get("weight", 0) > 0)
+    return Cascade(full_path, keys) if keys else None
 
 
 # --- features ----------------------------------------------------------------------------
@@ -270,23 +322,50 @@ def apply(bundle: Bundle, reports: Sequence[Report], texts: Sequence[str],
           docs: Sequence[Doc] | None = None, *, tensors: np.ndarray | None = None,
           embeddings: np.ndarray | None = None,
           wordpieces: np.ndarray | None = None) -> list[Report]:
-    """New reports with each active criterion's verdict blended; the rest untouched."""
+    """New reports with each active criterion's verdict blended; the rest untouched. A light
+    bundle's unsure verdicts on its cascade's criteria come from the full scorer."""
     probs = probabilities(bundle, reports, texts, docs, tensors=tensors, embeddings=embeddings,
                           wordpieces=wordpieces)
+    # per report: criterion -> (P(met), weight, threshold) of the scorer that decides it
+    blend = [{name: (p, bundle.criteria[f"{r.kind}.{name}"].weight,
+                     bundle.criteria[f"{r.kind}.{name}"].threshold) for name, p in ps.items()}
+             for r, ps in zip(reports, probs, strict=True)]
+    if bundle.defer is not None:
+        _defer(bundle.defer, reports, texts, docs, tensors, blend)
     out = []
-    for report, p in zip(reports, probs, strict=True):
-        if not p:
+    for report, b in zip(reports, blend, strict=True):
+        if not b:
             out.append(report)
             continue
-        models = {c.name: bundle.criteria[f"{report.kind}.{c.name}"] for c in report.criteria
-                  if c.name in p}
         crits = tuple(
-            overrule(c, p[c.name], blended(c.passed, p[c.name], models[c.name].weight,
-                                           models[c.name].threshold), report.kind)
-            if c.name in p else c
+            overrule(c, b[c.name][0], blended(c.passed, *b[c.name]), report.kind)
+            if c.name in b else c
             for c in report.criteria)
         out.append(replace(report, criteria=crits))
     return out
+
+
+def _defer(cascade: Cascade, reports: Sequence[Report], texts: Sequence[str],
+           docs: Sequence[Doc] | None, tensors: np.ndarray | None,
+           blend: list[dict[str, tuple[float, float, float]]]) -> None:
+    """Replace, in ``blend``, the unsure verdicts of the cascade's criteria with the full
+    scorer's: one encoder batch for the statements that have any."""
+    todo = [i for i, (r, b) in enumerate(zip(reports, blend, strict=True))
+            if any(cascade.unsure(f"{r.kind}.{name}", r.criterion(name).passed, *b[name])
+                   for name in b)]
+    if not todo:
+        return
+    full = cascade.full()
+    probs = probabilities(full, [reports[i] for i in todo], [texts[i] for i in todo],
+                          None if docs is None else [docs[i] for i in todo],
+                          tensors=None if tensors is None else tensors[todo])
+    for i, ps in zip(todo, probs, strict=True):
+        r = reports[i]
+        for name, (p, w, t) in list(blend[i].items()):
+            key = f"{r.kind}.{name}"
+            if name in ps and cascade.unsure(key, r.criterion(name).passed, p, w, t):
+                cm = full.criteria[key]
+                blend[i][name] = (ps[name], cm.weight, cm.threshold)
 
 
 # --- checks with the model ---------------------------------------------------------------

@@ -105,6 +105,9 @@ class Bundle:
     criteria: dict[str, CriterionModel]
     neighbours: dict[str, tuple[list[dict[str, str]], np.ndarray]]  # kind -> (rows, vectors)
     meta: dict[str, Any] = field(default_factory=dict)
+    # set on loading the light scorer (``drafting.learned.Cascade``): the criteria it hands
+    # to the full scorer when unsure; never saved
+    defer: Any = field(default=None, compare=False, repr=False)
 
     def save(self, path: str | Path) -> tuple[Path, Path]:
         """Write ``path`` (.npz: arrays) and ``path`` with .json (settings, metadata, texts)."""
