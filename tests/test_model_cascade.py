@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import replace
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -106,3 +107,34 @@ def test_the_shipped_light_scorer_defers_only_what_cross_validation_says():
             and full[k]["cv_model"] > v["cv_model"] and light.criteria[k].weight > 0}
     assert light.defer is not None and light.defer.keys == want
     assert learned.load_scorer(learned.artefact_path()).defer is None
+
+
+def test_real_scorers_end_to_end():
+    """Through ``check_many`` with the shipped scorers: on harm statements the light scorer
+    is unsure of, impact on the child is the full scorer's verdict; on the rest, and on
+    every other criterion, the light scorer's own."""
+    from drafting.engine import Item, _nlp
+
+    corpus = Path(__file__).resolve().parent.parent / "corpus" / "examples" / "statements.jsonl"
+    rows = [json.loads(line) for line in corpus.read_text(encoding="utf-8").splitlines()]
+    rows = [r for r in rows if r["kind"] == "harm"][:160]
+    light, full = learned.load_scorer(learned.light_path()), learned.load_scorer()
+    alone = replace(light, defer=None)
+    items = [Item(r["id"], "harm", r["text"]) for r in rows]
+    pairs = list(learned.check_pairs(items, path=learned.light_path()))
+    rules = [p[0] for p in pairs]
+    texts = [r["text"] for r in rows]
+    docs = list(_nlp().pipe(texts))
+    light_only, full_out = apply(alone, rules, texts, docs), apply(full, rules, texts, docs)
+    p_light = learned.probabilities(alone, rules, texts, docs)
+    cm = light.criteria[KEY]
+    deferred = 0
+    for (rule, out), lo, fo, p in zip(pairs, light_only, full_out, p_light, strict=True):
+        unsure = light.defer.unsure(KEY, rule.criterion("impact_on_child").passed,
+                                    p["impact_on_child"], cm.weight, cm.threshold)
+        deferred += unsure
+        want = fo if unsure else lo
+        assert out.criterion("impact_on_child") == want.criterion("impact_on_child")
+        for name in ("behavioural_specificity", "plain_language"):
+            assert out.criterion(name) == lo.criterion(name)
+    assert 0 < deferred < len(rows) / 3
