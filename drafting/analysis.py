@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from drafting.report import Finding, Readability, Span
 from drafting.syntax import People
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,6 +27,14 @@ class Analysis:
     @cached_property
     def people(self) -> People:
         return People(self.doc)
+
+    def memo(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()`` once per analysis: the clause readings several criteria share (who
+        observes, the goal clauses, the behaviours) are not worked out again for each."""
+        store: dict[Hashable, Any] = self.__dict__.setdefault("_memo", {})
+        if key not in store:
+            store[key] = make()
+        return store[key]
 
     def findings_affecting(self, criterion: str, min_severity: str = "suggestion") -> list[Finding]:
         order = {"suggestion": 0, "warning": 1, "error": 2}

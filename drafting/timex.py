@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from drafting.report import Span
 
@@ -183,12 +184,19 @@ def _spans(text: str, patterns: list[re.Pattern[str]]) -> Iterator[Span]:
 
 def durations(text: str) -> list[Span]:
     """For how long, or by when: what a safety goal's timeframe needs."""
-    return sorted(_spans(text, DURATION), key=lambda s: s.start)
+    return list(_sorted_spans(text, "duration"))
 
 
 def anchors(text: str) -> list[Span]:
     """When or how often something happened: what a harm statement's time anchor needs."""
-    return sorted(_spans(text, ANCHOR), key=lambda s: s.start)
+    return list(_sorted_spans(text, "anchor"))
+
+
+@lru_cache(maxsize=64)
+def _sorted_spans(text: str, which: str) -> tuple[Span, ...]:
+    """Once per text: the kind detector and several criteria ask of the same statement."""
+    patterns = DURATION if which == "duration" else ANCHOR
+    return tuple(sorted(_spans(text, patterns), key=lambda s: s.start))
 
 
 def vague_times(text: str) -> list[Span]:

@@ -268,7 +268,13 @@ def wording_only(f: Finding) -> bool:
 def behaviours(a: Analysis, *, exclude: set[int] | None = None,
                allow_passive: bool = True, strict_modal: bool = False) -> Iterator[Behaviour]:
     """Clauses that name an act, each marked specific or not with the reason."""
-    exclude = exclude or set()
+    key = ("behaviours", frozenset(exclude or ()), allow_passive, strict_modal)
+    return iter(a.memo(key, lambda: tuple(_behaviours(a, exclude or set(), allow_passive,
+                                                      strict_modal))))
+
+
+def _behaviours(a: Analysis, exclude: set[int], allow_passive: bool,
+                strict_modal: bool) -> Iterator[Behaviour]:
     for noun, actor in _misparsed_verbs(a):
         # "Tariq smokes heroin in the flat": the context hangs on the word taken for the verb
         holder = noun.head if noun.dep_ in ("nsubj", "compound") and noun.tag_ == "VBZ" \
@@ -508,6 +514,10 @@ def _could_be_child(a: Analysis, tok: Token) -> bool:
 
 def outcomes(a: Analysis) -> Iterator[Outcome]:
     """Future or modal clauses, with who they fall on and whether they are concrete."""
+    return iter(a.memo("outcomes", lambda: tuple(_outcomes(a))))
+
+
+def _outcomes(a: Analysis) -> Iterator[Outcome]:
     people = a.people
     for verb in clause_verbs(a.doc):
         if not is_modal_future(verb):

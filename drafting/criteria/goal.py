@@ -258,6 +258,10 @@ def _hands_on_check(a: Analysis, o: _Observer) -> bool:
 
 def goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
     """Each main goal clause with its framing: positive, stop, or compliance."""
+    return list(a.memo("goal_clauses", lambda: _goal_clauses(a)))
+
+
+def _goal_clauses(a: Analysis) -> list[tuple[Token, str]]:
     out = []
     observed = observers(a)
     # "Nan will check Leah's blood sugar diary": seeing it, and a protective act in itself
@@ -687,6 +691,11 @@ def _network(a: Analysis, toks: list[Token]) -> list[Token]:
 
 
 def observers(a: Analysis) -> list[_Observer]:
+    """Who will see or check, by the verb they do it with, and how they are named."""
+    return list(a.memo("observers", lambda: _observers(a)))
+
+
+def _observers(a: Analysis) -> list[_Observer]:
     out = []
     for tok in tokens(a.doc):
         # "with Grandma Efua watching": the one watching sees it
