@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from drafting.doccache import text as doc_text
 from drafting.doccache import tokens
 from drafting.timex import anchors, durations
 
@@ -43,14 +44,15 @@ def _memo_goals(doc: Doc) -> int:
 
 
 def detect(doc: Doc) -> tuple[str, str]:
-    text = doc.text.lower()
+    text = doc_text(doc).lower()
+    toks = tokens(doc)
     past = _past(doc)
-    will = sum(1 for t in tokens(doc) if t.lower_ in ("will", "'ll", "wo") and t.dep_ == "aux")
-    modal = sum(1 for t in tokens(doc) if t.lower_ in ("could", "might", "may") and t.dep_ == "aux")
-    worry = sum(1 for t in tokens(doc) if t.lower_ in WORRY or t.lemma_.lower() in WORRY)
-    need_see = sum(1 for t in tokens(doc) if t.lemma_ == "see" and t.head.lemma_ == "need")
+    will = sum(1 for t in toks if t.lower_ in ("will", "'ll", "wo") and t.dep_ == "aux")
+    modal = sum(1 for t in toks if t.lower_ in ("could", "might", "may") and t.dep_ == "aux")
+    worry = sum(1 for t in toks if t.lower_ in WORRY or t.lemma_.lower() in WORRY)
+    need_see = sum(1 for t in toks if t.lemma_ == "see" and t.head.lemma_ == "need")
     memo = _memo_goals(doc)
-    want = sum(1 for t in tokens(doc) if t.lemma_ == "want" and any(
+    want = sum(1 for t in toks if t.lemma_ == "want" and any(
         c.lower_ in ("we", "i") for c in t.children))
     conditional = any(p in text for p in ("if nothing changes", "if this continues",
                                           "if this carries on", "if this keeps", "if things"))

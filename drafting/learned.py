@@ -350,21 +350,20 @@ def _defer(cascade: Cascade, reports: Sequence[Report], texts: Sequence[str],
            blend: list[dict[str, tuple[float, float, float]]]) -> None:
     """Replace, in ``blend``, the unsure verdicts of the cascade's criteria with the full
     scorer's: one encoder batch for the statements that have any."""
-    todo = [i for i, (r, b) in enumerate(zip(reports, blend, strict=True))
-            if any(cascade.unsure(f"{r.kind}.{name}", r.criterion(name).passed, *b[name])
-                   for name in b)]
-    if not todo:
+    unsure = {i: names for i, (r, b) in enumerate(zip(reports, blend, strict=True))
+              if (names := [n for n in b if cascade.unsure(f"{r.kind}.{n}",
+                                                           r.criterion(n).passed, *b[n])])}
+    if not unsure:
         return
+    todo = list(unsure)
     full = cascade.full()
     probs = probabilities(full, [reports[i] for i in todo], [texts[i] for i in todo],
                           None if docs is None else [docs[i] for i in todo],
                           tensors=None if tensors is None else tensors[todo])
     for i, ps in zip(todo, probs, strict=True):
-        r = reports[i]
-        for name, (p, w, t) in list(blend[i].items()):
-            key = f"{r.kind}.{name}"
-            if name in ps and cascade.unsure(key, r.criterion(name).passed, p, w, t):
-                cm = full.criteria[key]
+        for name in unsure[i]:
+            if name in ps:
+                cm = full.criteria[f"{reports[i].kind}.{name}"]
                 blend[i][name] = (ps[name], cm.weight, cm.threshold)
 
 

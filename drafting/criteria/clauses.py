@@ -471,12 +471,9 @@ def _seen_doer(a: Analysis, verb: Token) -> list[Token]:
 
 def _actors(a: Analysis) -> list[Behaviour]:
     """Behaviours outside modal clauses: their actors are the adults of the statement."""
-    cached = a.__dict__.get("_actors")
-    if cached is None:
-        cached = [b for b in behaviours(a) if not is_modal_future(b.verb) and not any(
-            is_modal_future(h) for h in b.verb.ancestors)]  # "could ... stop breathing"
-        a.__dict__["_actors"] = cached
-    return cached
+    return a.memo("actors", lambda: [
+        b for b in behaviours(a) if not is_modal_future(b.verb) and not any(
+            is_modal_future(h) for h in b.verb.ancestors)])  # "could ... stop breathing"
 
 
 # what belongs to a body: "his blood sugar could go so high", "her weight could drop"

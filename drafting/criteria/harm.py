@@ -164,16 +164,12 @@ SAID = {"told", "said", "says", "asked", "begged", "disclosed", "tells", "explai
 
 
 def _has_known_child(a: Analysis) -> bool:
-    cached = a.__dict__.get("_known_child")
-    if cached is None:
-        # a named child ("Maisie, 4", "Amy's mum"), or children spoken of only as such
-        # ("while the twins were in the bath"): then a bare name may be an adult's
-        cached = bool(a.people.child_names) or any(
-            t.lower_ in ("children", "kids", "twins", "baby", "babies") and t.dep_ in (
-                "nsubj", "nsubjpass", "pobj", "dobj") and any(
-                c.dep_ in ("det", "poss") for c in t.children) for t in tokens(a.doc))
-        a.__dict__["_known_child"] = cached
-    return cached
+    # a named child ("Maisie, 4", "Amy's mum"), or children spoken of only as such
+    # ("while the twins were in the bath"): then a bare name may be an adult's
+    return a.memo("known_child", lambda: bool(a.people.child_names) or any(
+        t.lower_ in ("children", "kids", "twins", "baby", "babies") and t.dep_ in (
+            "nsubj", "nsubjpass", "pobj", "dobj") and any(
+            c.dep_ in ("det", "poss") for c in t.children) for t in tokens(a.doc)))
 
 
 def _is_topic(tok: Token) -> bool:
