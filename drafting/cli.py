@@ -16,6 +16,7 @@ import json
 import os
 import re
 import sys
+import threading
 from collections import deque
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
@@ -559,5 +560,32 @@ def main(argv: list[str] | None = None) -> int:
         raise
 
 
+def _nothing_left_running() -> bool:
+    """True when this process started no thread or child process that exit must wait for."""
+    if threading.active_count() > 1:
+        return False
+    mp = sys.modules.get("multiprocessing")
+    return mp is None or not mp.active_children()
+
+
+def run() -> None:
+    """The console script: ``main()``, then exit without tearing the interpreter down.
+
+    Why: freeing spaCy's pipeline and every module at exit costs about 0.2 s, a tenth of
+    the cold-start budget of a one-sentence check, and buys nothing once the output is
+    flushed and our files are closed (every writer closes in ``finally``). When a command
+    left threads or child processes behind (a dask cluster), the normal exit runs instead.
+    """
+    code = main()
+    if not _nothing_left_running():
+        sys.exit(code)
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe: nothing more can be said
+            pass
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

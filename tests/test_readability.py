@@ -212,3 +212,21 @@ def test_convert_handles_comments_and_alternatives():
     assert mod.convert(src) == ("TOMATO  1  T AH0 M EY1 T OW2\nTOMATO  2  T AH0 M AA1 T OW2\n"
                                 "ZEBRA  1  Z IY1 B R AH0\n")
 
+
+
+def test_lazy_pronunciations_match_the_whole_table():
+    """Looking words up in the file's text gives what the full table gives, before and after
+    the switch to the table, for words in the dictionary and words outside it."""
+    from drafting.readability import _Pronunciations, cmudict_path
+
+    text = cmudict_path().read_text(encoding="utf-8")
+    table = _Pronunciations(text)._build()
+    words = sorted(table)[::997] + ["worried", "hits", "zzqx", "", "two words", "a(2)", "nan"]
+    lazy = _Pronunciations(text)
+    answers = [lazy.get(w) for w in words]
+    assert lazy._table is not None, "the table is built once enough words were looked up"
+    assert answers == [table.get(w) for w in words]
+    fresh = _Pronunciations(text)
+    assert [fresh.get(w) for w in words[:10]] == [table.get(w) for w in words[:10]]
+    assert fresh._table is None, "a handful of words must not build the table"
+    assert table["worried"] == 2 and table["a"] == 1 and "a(2)" not in table
