@@ -38,3 +38,20 @@ def test_registry_has_nothing_outside_the_contract():
 def test_registering_an_unknown_criterion_is_refused():
     with pytest.raises(ValueError, match="not a criterion of danger"):
         criteria.criterion("timeframe", "danger")(lambda analysis: None)
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_loading_one_kind_registers_all_of_its_criteria(kind):
+    """``judge`` imports only the modules ``criteria.MODULES`` names for the kind: a fresh
+    process must then have every criterion of that kind (the table cannot fall behind)."""
+    import json
+    import subprocess
+    import sys
+
+    code = ("import json; from drafting import criteria; "
+            f"criteria._load({kind!r}); "
+            "print(json.dumps(sorted(n for k, n in criteria.REGISTRY if k == %r)))" % kind)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout) == sorted(KINDS[kind])
