@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from drafting.kinds import ALL_CRITERIA
+from drafting.rules import compiled
 from drafting.rules import lexicon as _lexicon  # noqa: F401  (registers existence/substitution)
 from drafting.rules import patterns as _patterns  # noqa: F401  (registers pattern/metric)
 from drafting.rules.base import RULE_KINDS, Rule, RuleError, RuleSpec, parse_spec
@@ -31,19 +32,29 @@ LEXICON_DIR = RULES_DIR / "lexicon"
 PATTERNS_DIR = RULES_DIR / "patterns"
 
 
-def _read_yaml(path: Path) -> Any:
+def parse_yaml(raw: bytes, path: Path) -> Any:
+    """Parse a rule file's bytes as YAML, with a message naming the file on failure."""
     import yaml
 
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml: 10x faster start-up
     try:
-        with open(path, encoding="utf-8") as fh:
-            return yaml.load(fh, Loader=loader)  # noqa: S506 (a safe loader)
-    except FileNotFoundError:
-        raise RuleError(f"{path}: rule file not found") from None
+        return yaml.load(raw.decode("utf-8"), Loader=loader)  # noqa: S506 (a safe loader)
     except UnicodeDecodeError as exc:
         raise RuleError(f"{path}: not UTF-8 text ({exc.reason})") from None
-    except Exception as exc:  # ruamel raises many parser error types
+    except Exception as exc:  # the parser raises many error types
         raise RuleError(f"{path}: not valid YAML: {exc}") from None
+
+
+def _read_yaml(path: Path) -> Any:
+    """A rule file's data: from the set-up's JSON copy when it matches, else the YAML."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise RuleError(f"{path}: rule file not found") from None
+    except IsADirectoryError:
+        raise RuleError(f"{path}: is a folder, not a rule file") from None
+    data = compiled.lookup(raw)
+    return data if data is not None else parse_yaml(raw, path)
 
 
 @dataclass(frozen=True)
