@@ -20,8 +20,16 @@ import time
 from pathlib import Path
 from typing import Any
 
-BAR_S = 2.0  # the one-sentence check must answer within this from a cold start
+BAR_S = 2.0  # every one-sentence check must answer within this from a cold start
 SENTENCE = "Nan is worried that Dad hits Amy when he drinks."
+# One sentence per kind. The harm sentence is one the light scorer is unsure of, so the
+# cascade also loads the full scorer and the sentence encoder: the slowest single check.
+KIND_SENTENCES = {
+    "safety_goal": "Mum will make sure Amy gets to school on time every day for six months.",
+    "harm": "Ollie presented with poor hygiene and unkempt appearance, indicative of chronic "
+            "neglect.",
+    "auto": SENTENCE,
+}
 HEAVY = ("torch", "transformers", "textstat", "nltk")
 MODULES_SCRIPT = (  # the command as a user runs it: the light scorer on (the default)
     "import contextlib, io, sys\n"
@@ -66,8 +74,15 @@ def commands() -> dict[str, list[str]]:
         "drafting check --kind danger ...": [*drafting, "check", "--kind", "danger", SENTENCE],
         "drafting check --model off ...": [*drafting, "check", "--model", "off", "--kind",
                                            "danger", SENTENCE],
+        **{f"drafting check --kind {kind} ...": [*drafting, "check", "--kind", kind, text]
+           for kind, text in KIND_SENTENCES.items()},
         "drafting --help": [*drafting, "--help"],
     }
+
+
+def check_labels(timings: dict[str, Any]) -> list[str]:
+    """The one-sentence check commands: the bar is on the slowest of them."""
+    return [label for label in timings if label.startswith("drafting check")]
 
 
 def time_command(cmd: list[str], runs: int = 5, ok: tuple[int, ...] = (0,)) -> dict[str, Any]:
@@ -110,6 +125,8 @@ def run_all(runs: int = 5) -> dict[str, Any]:
         ok = (0, 1) if " check " in f" {' '.join(cmd)} " else (0,)
         timings[label] = {"command": cmd, **time_command(cmd, runs, ok)}
     check_s = timings["drafting check --kind danger ..."]["median_s"]
+    slowest = max(check_labels(timings), key=lambda label: timings[label]["median_s"])
+    slowest_s = timings[slowest]["median_s"]
     loaded = heavy_modules()
     return {
         "runs": runs,
@@ -117,7 +134,8 @@ def run_all(runs: int = 5) -> dict[str, Any]:
         "timings": timings,
         "heavy_modules_after_check": loaded,
         "check_phases_s": phases(runs),
-        "bar": {"limit_s": BAR_S, "check_s": check_s, "check_pass": check_s < BAR_S,
+        "bar": {"limit_s": BAR_S, "check_s": check_s, "slowest_check": slowest,
+                "slowest_check_s": slowest_s, "check_pass": slowest_s < BAR_S,
                 "no_heavy_modules": not loaded},
     }
 
@@ -139,8 +157,9 @@ def format_report(res: dict[str, Any]) -> str:
         f"heavy modules in sys.modules after a check ({', '.join(HEAVY)}): "
         f"{', '.join(loaded) if loaded else 'none'}",
         "",
-        f"Bar: the one-sentence check answers in under {BAR_S:.0f} seconds from a cold start",
-        f"  drafting check {bar['check_s']:.2f} s: {'PASS' if bar['check_pass'] else 'FAIL'}",
+        f"Bar: a one-sentence check answers in under {BAR_S:.0f} seconds from a cold start",
+        f"  danger sentence {bar['check_s']:.2f} s; slowest ({bar['slowest_check']}) "
+        f"{bar['slowest_check_s']:.2f} s: {'PASS' if bar['check_pass'] else 'FAIL'}",
     ]
     return "\n".join(lines)
 

@@ -80,7 +80,10 @@ def test_bar_and_report(bench: ModuleType, results: dict[str, Any]) -> None:
 def test_cold_start_commands_are_well_formed() -> None:
     cold = _load("bench_cold_start")
     cmds = cold.commands()
-    assert len(cmds) == 5 and all(isinstance(c, list) and c for c in cmds.values())
+    assert len(cmds) == 8 and all(isinstance(c, list) and c for c in cmds.values())
+    kinds = {c[c.index("--kind") + 1] for c in cmds.values() if "--kind" in c}
+    assert kinds == {"danger", "safety_goal", "harm", "auto"}
+    assert len(cold.check_labels(cmds)) == 5
     assert any("--model" not in c for label, c in cmds.items() if "check" in label)
     compile(cold.MODULES_SCRIPT, "<modules>", "exec")
     compile(cold.PHASES_SCRIPT, "<phases>", "exec")
