@@ -68,14 +68,17 @@ class _Pronunciations:
         return table
 
     def get(self, word: str) -> int | None:
-        if self._table is not None:
-            return self._table.get(word)
-        if word in self._seen:
-            return self._seen[word]
-        if len(self._seen) >= self.LOOKUPS_BEFORE_TABLE:
-            self._table = self._build()
-            self._seen = {}
-            return self._table.get(word)
+        # Safe without a lock for the editor's threads: at worst two threads build the
+        # same table, and entries are only ever added.
+        table = self._table
+        if table is not None:
+            return table.get(word)
+        seen = self._seen
+        if word in seen:
+            return seen[word]
+        if len(seen) >= self.LOOKUPS_BEFORE_TABLE:
+            table = self._table = self._build()
+            return table.get(word)
         found: int | None = None
         if word and not any(c.isspace() for c in word):
             at = self._text.find("\n" + word + " ")
@@ -83,7 +86,7 @@ class _Pronunciations:
                 end = self._text.find("\n", at + 1)
                 line = self._text[at + 1:] if end < 0 else self._text[at + 1:end]
                 found = _stressed_vowels(line.partition(" ")[2])
-        self._seen[word] = found
+        seen[word] = found
         return found
 
     def __contains__(self, word: str) -> bool:

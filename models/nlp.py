@@ -12,7 +12,7 @@ spaCy's own start-up. Three things it does that the checker never uses are skipp
   spaCy imports, ``spacy.cli`` is a stand-in whose ``info`` imports the real one on first
   call; the stand-in is then removed, so ``import spacy.cli`` later gets the real module.
 - **the default tokenizer**: ``spacy.load`` first builds English's default tokenizer (its
-  2,700 special cases and its regexes), then replaces every part of it from the package's
+  1,300 special cases and its regexes), then replaces every part of it from the package's
   saved tokenizer. We start from an empty tokenizer instead; ``Tokenizer.from_bytes`` resets
   and restores every field, so the result is the same (``tests/test_nlp_load.py`` compares
   the two on the corpus).

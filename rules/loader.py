@@ -53,6 +53,8 @@ def _read_yaml(path: Path) -> Any:
         raise RuleError(f"{path}: rule file not found") from None
     except IsADirectoryError:
         raise RuleError(f"{path}: is a folder, not a rule file") from None
+    except OSError as exc:
+        raise RuleError(f"{path}: cannot be read ({exc.strerror or exc})") from None
     data = compiled.lookup(raw)
     return data if data is not None else parse_yaml(raw, path)
 

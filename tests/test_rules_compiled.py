@@ -53,3 +53,16 @@ def test_reading_rules_writes_nothing(copy_in):
         _read_yaml(path)
     assert (copy_in.stat().st_mtime_ns, copy_in.read_bytes()) == before
     assert sorted(p.name for p in copy_in.parent.iterdir()) == ["compiled.jsonl"]
+
+
+def test_a_folder_or_missing_file_is_a_clear_rule_error(tmp_path):
+    from drafting.rules.base import RuleError
+
+    with pytest.raises(RuleError, match="is a folder"):
+        _read_yaml(tmp_path)
+    with pytest.raises(RuleError, match="rule file not found"):
+        _read_yaml(tmp_path / "missing.yaml")
+    bad = tmp_path / "bad.yaml"
+    bad.write_bytes(b"\xff\xfe entries: [")
+    with pytest.raises(RuleError, match="not UTF-8"):
+        _read_yaml(bad)
