@@ -55,14 +55,9 @@ def lookup(raw: bytes) -> Any | None:
         return None
 
 
-def built_in_files() -> list[Path]:
-    return sorted((RULES_DIR / "lexicon").glob("*.yaml")) + sorted(
-        (RULES_DIR / "patterns").glob("*.yaml"))
-
-
 def build(target: Path = COMPILED) -> int:
     """Write the JSON copy of every built-in rule file whose data JSON keeps exactly."""
-    from drafting.rules.loader import parse_yaml
+    from drafting.rules.loader import built_in_files, parse_yaml
 
     lines = []
     for path in built_in_files():

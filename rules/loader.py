@@ -32,6 +32,11 @@ LEXICON_DIR = RULES_DIR / "lexicon"
 PATTERNS_DIR = RULES_DIR / "patterns"
 
 
+def built_in_files() -> list[Path]:
+    """The built-in rule files, in load order (lexicon, then patterns)."""
+    return sorted(LEXICON_DIR.glob("*.yaml")) + sorted(PATTERNS_DIR.glob("*.yaml"))
+
+
 def parse_yaml(raw: bytes, path: Path) -> Any:
     """Parse a rule file's bytes as YAML, with a message naming the file on failure."""
     import yaml

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from drafting.rules import compiled
-from drafting.rules.loader import _read_yaml, parse_yaml
+from drafting.rules.loader import _read_yaml, built_in_files, parse_yaml
 
 
 @pytest.fixture
@@ -18,7 +18,7 @@ def copy_in(tmp_path, monkeypatch):
 
 
 def test_every_built_in_file_is_copied_with_the_same_data(copy_in):
-    files = compiled.built_in_files()
+    files = built_in_files()
     assert compiled.build(copy_in) == len(files) >= 8
     for path in files:
         raw = path.read_bytes()
@@ -28,7 +28,7 @@ def test_every_built_in_file_is_copied_with_the_same_data(copy_in):
 
 def test_an_edited_file_is_read_from_its_yaml(copy_in, tmp_path):
     compiled.build(copy_in)
-    source = compiled.built_in_files()[0]
+    source = built_in_files()[0]
     edited = tmp_path / "edited.yaml"
     edited.write_bytes(source.read_bytes() + b"\nextra_key: 1\n")
     assert compiled.lookup(edited.read_bytes()) is None
@@ -36,7 +36,7 @@ def test_an_edited_file_is_read_from_its_yaml(copy_in, tmp_path):
 
 
 def test_a_missing_or_damaged_copy_costs_time_not_correctness(copy_in):
-    source = compiled.built_in_files()[0]
+    source = built_in_files()[0]
     raw = source.read_bytes()
     assert compiled.lookup(raw) is None  # no copy built yet
     assert _read_yaml(source) == parse_yaml(raw, source)
@@ -49,7 +49,7 @@ def test_a_missing_or_damaged_copy_costs_time_not_correctness(copy_in):
 def test_reading_rules_writes_nothing(copy_in):
     compiled.build(copy_in)
     before = copy_in.stat().st_mtime_ns, copy_in.read_bytes()
-    for path in compiled.built_in_files():
+    for path in built_in_files():
         _read_yaml(path)
     assert (copy_in.stat().st_mtime_ns, copy_in.read_bytes()) == before
     assert sorted(p.name for p in copy_in.parent.iterdir()) == ["compiled.jsonl"]
